@@ -1,0 +1,35 @@
+// The drizzle client over a node-postgres pool. Domain functions take a `Db` (or a transaction)
+// as their first argument so tests and the worker can pass their own.
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { env } from "../env";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run queries: the pool-backed db or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export function createDb(connectionString: string, options: { max?: number; applicationName?: string } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? "vigil",
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its connection (Postgres restart) must not crash the process.
+  pool.on("error", () => undefined);
+  return drizzle({ client: pool, schema, casing: "snake_case" }) as Db;
+}
+
+const globalForDb = globalThis as unknown as { vigilDb?: Db };
+
+/** The process-wide db from DATABASE_URL. */
+export function db(): Db {
+  if (!globalForDb.vigilDb) {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set; start Vigil with `npm start` or set DATABASE_URL");
+    globalForDb.vigilDb = createDb(url, { max: env().VIGIL_DB_POOL_SIZE, applicationName: process.env.VIGIL_PROCESS ?? "vigil" });
+  }
+  return globalForDb.vigilDb;
+}
