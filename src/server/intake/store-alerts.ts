@@ -1,0 +1,128 @@
+// The ingest transaction: dedup, insert alerts and observables, group into cases and start the
+// matching playbook runs, all in ONE transaction, so an accepted alert is never half-stored.
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { alertObservables, alerts, caseObservables, observables, playbooks } from "../db/schema";
+import type { NormalizedAlert } from "../alerts/types";
+import { fingerprintAlert } from "../alerts/fingerprint";
+import { groupIntoCase } from "../cases/grouping";
+import { addCaseEvent } from "../cases/timeline";
+import { listPlaybooks } from "../engine/registry";
+import { matchingPlaybooks, observableMap } from "../engine/triggers";
+import { startRun } from "../engine/runs";
+
+export const FINGERPRINT_DEDUP_WINDOW_MINUTES = 60;
+
+export interface SourceRef {
+  id: string;
+  slug: string;
+  kind: string;
+}
+
+export interface StoredAlert {
+  alertId: string;
+  caseId: string | null;
+  duplicate: boolean;
+  runIds: string[];
+}
+
+/** The normalized alert as stored in alerts.normalized (no raw copy, ISO time). */
+function normalizedForStorage(alert: NormalizedAlert) {
+  const { raw: _raw, ...rest } = alert;
+  return { ...rest, occurredAt: alert.occurredAt.toISOString() };
+}
+
+/** Inserts the alert, or counts a duplicate. Returns the row and whether it was new. */
+async function insertOrCountDuplicate(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert) {
+  const fingerprint = fingerprintAlert(alert);
+  const values = {
+    sourceId: source.id,
+    externalId: alert.externalId,
+    fingerprint,
+    title: alert.title,
+    severity: alert.severity,
+    category: alert.category,
+    occurredAt: alert.occurredAt,
+    raw: alert.raw as object,
+    normalized: normalizedForStorage(alert),
+  };
+  if (alert.externalId) {
+    const [row] = await tx
+      .insert(alerts)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [alerts.sourceId, alerts.externalId],
+        set: { duplicateCount: sql`${alerts.duplicateCount} + 1`, lastSeenAt: sql`now()` },
+      })
+      .returning({ id: alerts.id, caseId: alerts.caseId, inserted: sql<boolean>`(xmax = 0)` });
+    return { id: row!.id, caseId: row!.caseId, inserted: row!.inserted };
+  }
+  // No vendor id: the content fingerprint within the window is the dedup key.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`alert:${source.id}:${fingerprint}`}, 0))`);
+  const since = new Date(Date.now() - FINGERPRINT_DEDUP_WINDOW_MINUTES * 60_000);
+  const [existing] = await tx
+    .select({ id: alerts.id, caseId: alerts.caseId })
+    .from(alerts)
+    .where(and(eq(alerts.sourceId, source.id), eq(alerts.fingerprint, fingerprint), gt(alerts.receivedAt, since)))
+    .orderBy(desc(alerts.receivedAt))
+    .limit(1);
+  if (existing) {
+    await tx.update(alerts).set({ duplicateCount: sql`${alerts.duplicateCount} + 1`, lastSeenAt: sql`now()` }).where(eq(alerts.id, existing.id));
+    return { ...existing, inserted: false };
+  }
+  const [row] = await tx.insert(alerts).values(values).returning({ id: alerts.id, caseId: alerts.caseId });
+  return { id: row!.id, caseId: row!.caseId, inserted: true };
+}
+
+async function linkObservables(tx: DbOrTx, alertId: string, caseId: string, alert: NormalizedAlert): Promise<void> {
+  if (alert.observables.length === 0) return;
+  const rows = await tx
+    .insert(observables)
+    .values(alert.observables.map((o) => ({ type: o.type, value: o.value })))
+    .onConflictDoUpdate({ target: [observables.type, observables.value], set: { lastSeen: sql`now()` } })
+    .returning({ id: observables.id, type: observables.type, value: observables.value });
+  const roleOf = new Map(alert.observables.map((o) => [`${o.type}\u0001${o.value}`, o.role ?? null]));
+  await tx
+    .insert(alertObservables)
+    .values(rows.map((r) => ({ alertId, observableId: r.id, role: roleOf.get(`${r.type}\u0001${r.value}`) ?? null })))
+    .onConflictDoNothing();
+  await tx.insert(caseObservables).values(rows.map((r) => ({ caseId, observableId: r.id }))).onConflictDoNothing();
+}
+
+async function enabledPlaybooks(tx: DbOrTx): Promise<Map<string, boolean>> {
+  const rows = await tx.select({ id: playbooks.id, enabled: playbooks.enabled }).from(playbooks);
+  return new Map(rows.map((r) => [r.id, r.enabled]));
+}
+
+async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, enabled: Map<string, boolean>): Promise<StoredAlert> {
+  const row = await insertOrCountDuplicate(tx, source, alert);
+  if (!row.inserted) {
+    if (row.caseId) await addCaseEvent(tx, { caseId: row.caseId, actor: `source:${source.slug}`, kind: "alert_duplicate", data: { alertId: row.id, title: alert.title } });
+    return { alertId: row.id, caseId: row.caseId, duplicate: true, runIds: [] };
+  }
+  const { caseId, created } = await groupIntoCase(tx, { sourceId: source.id, sourceSlug: source.slug, alert, alertId: row.id });
+  await tx.update(alerts).set({ caseId }).where(eq(alerts.id, row.id));
+  await linkObservables(tx, row.id, caseId, alert);
+
+  const { raw: _raw, ...normalized } = alert;
+  const matches = matchingPlaybooks(listPlaybooks(), (id, fallback) => enabled.get(id) ?? fallback, {
+    sourceSlug: source.slug,
+    sourceKind: source.kind,
+    normalized,
+    observables: observableMap(alert.observables),
+    newCase: created,
+  });
+  const runIds: string[] = [];
+  for (const p of matches)
+    runIds.push(await startRun(tx, { playbookId: p.id, caseId, alertId: row.id, actor: `source:${source.slug}` }));
+  return { alertId: row.id, caseId, duplicate: false, runIds };
+}
+
+export async function storeAlerts(db: Db, source: SourceRef, batch: NormalizedAlert[]): Promise<StoredAlert[]> {
+  return db.transaction(async (tx) => {
+    const enabled = await enabledPlaybooks(tx);
+    const results: StoredAlert[] = [];
+    for (const alert of batch) results.push(await storeOne(tx, source, alert, enabled));
+    return results;
+  });
+}
