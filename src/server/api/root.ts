@@ -1,0 +1,18 @@
+// Composes the resource routers; nothing else belongs here.
+import { authRouter } from "./routers/auth";
+import { casesRouter } from "./routers/cases";
+import { runsRouter } from "./routers/runs";
+import { sourcesRouter } from "./routers/sources";
+import { usersRouter } from "./routers/users";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  cases: casesRouter,
+  runs: runsRouter,
+  sources: sourcesRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,10 @@
+// Cases: list, one case, counts by status.
+import { z } from "zod";
+import { countCasesByStatus, getCaseDetail, listCases, listCasesInput } from "../../cases/queries";
+import { analystProcedure, createTRPCRouter } from "../trpc";
+
+export const casesRouter = createTRPCRouter({
+  list: analystProcedure.input(listCasesInput).query(({ ctx, input }) => listCases(ctx.db, input)),
+  byId: analystProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(({ ctx, input }) => getCaseDetail(ctx.db, input.id)),
+  counts: analystProcedure.query(({ ctx }) => countCasesByStatus(ctx.db)),
+});

@@ -1,0 +1,23 @@
+// Users (admin): list, create, set role, disable/enable.
+import { asc } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../db/schema";
+import { ROLES } from "../../db/schema/enums";
+import { createUser, createUserInput, setUserDisabled, setUserRole } from "../../auth/users";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+export const usersRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) =>
+    ctx.db
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
+      .from(users)
+      .orderBy(asc(users.email)),
+  ),
+  create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => ctx.db.transaction((tx) => createUser(tx, ctx.actor, input))),
+  setRole: adminProcedure
+    .input(z.object({ userId: z.string().uuid(), role: z.enum(ROLES) }))
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setUserRole(tx, ctx.actor, input.userId, input.role))),
+  setDisabled: adminProcedure
+    .input(z.object({ userId: z.string().uuid(), disabled: z.boolean() }))
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setUserDisabled(tx, ctx.actor, input.userId, input.disabled))),
+});
