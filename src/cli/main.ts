@@ -1,0 +1,44 @@
+// The `vigil` command line. Each subcommand is a few lines calling into src/server.
+import { Command, Option } from "commander";
+import { ROLES } from "../server/db/schema/enums";
+import { EnvError } from "../server/env";
+import { adminCreateCommand, auditVerifyCommand, migrateCommand, sourceAddCommand } from "./commands/admin";
+import { startCommand } from "./commands/start";
+import { webCommand } from "./commands/web";
+import { workerCommand } from "./commands/worker";
+
+const program = new Command().name("vigil").description("Vigil SOAR: webhooks in, cases and playbooks out");
+
+program.command("start").description("run web + worker (embedded Postgres when DATABASE_URL is unset)").action(startCommand);
+program.command("web").description("run the web app only").action(webCommand);
+program.command("worker").description("run the playbook worker only").action(workerCommand);
+program.command("migrate").description("apply database migrations and sync playbooks").action(migrateCommand);
+
+const admin = program.command("admin").description("user administration");
+admin
+  .command("create")
+  .description("create a user (prints a generated password unless --password is given)")
+  .requiredOption("--email <email>")
+  .option("--name <name>")
+  .addOption(new Option("--role <role>").choices(ROLES).default("admin"))
+  .option("--password <password>")
+  .action(adminCreateCommand);
+
+const source = program.command("source").description("alert sources");
+source
+  .command("add")
+  .description("create an alert source and print its secret once")
+  .requiredOption("--slug <slug>")
+  .option("--name <name>")
+  .option("--kind <kind>", "parser: generic, splunk, ... or auto", "generic")
+  .addOption(new Option("--auth <mode>").choices(["token", "hmac", "okta"]).default("token"))
+  .action(sourceAddCommand);
+
+const audit = program.command("audit").description("audit trail");
+audit.command("verify").description("walk the hash chain and report the first broken link").action(auditVerifyCommand);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else console.error(`vigil: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
