@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ObservableType, Severity } from "../db/schema/enums";
 import type { NormalizedAlert } from "../alerts/types";
 import type { Logger } from "../logger";
+import type { PlaybookIntegrations } from "../integrations/playbook-api";
 
 /** Values a step may return: they are stored as JSON in the journal and replayed from it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -64,6 +65,8 @@ export interface RunContext<TInput = Record<string, unknown>> {
   readonly alert: RunAlert | null;
   readonly caseId: string | null;
   readonly log: Logger;
+  /** Connections to identity, network, notification and enrichment systems; call them inside ctx.step. */
+  readonly integrations: PlaybookIntegrations;
   /** Runs fn once per run; on replay returns the journaled output without calling fn. */
   step<T extends Json | void>(name: string, fn: (info: { idempotencyKey: string; attempt: number; signal: AbortSignal }) => Promise<T> | T, options?: StepOptions): Promise<T>;
   /** Adds a comment to the case timeline (journaled: written once). */

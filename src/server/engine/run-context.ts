@@ -6,6 +6,8 @@ import { comments } from "../db/schema";
 import { addCaseEvent } from "../cases/timeline";
 import type { Json, RunAlert, RunContext, StepOptions } from "./define-playbook";
 import { NonDeterminismError, StepFailedError, StepOutputError } from "./errors";
+import { createPlaybookIntegrations } from "../integrations/playbook-api";
+import { runInStep } from "./step-scope";
 import { loadJournal, recordInstantStep, recordStepEnd, recordStepStart, type JournalEntry } from "./journal";
 
 export interface RunRecord {
@@ -93,8 +95,10 @@ export async function createRunContext<TInput>(deps: ContextDeps): Promise<RunCo
       const controller = new AbortController();
       deps.signal?.addEventListener("abort", () => controller.abort(), { once: true });
       try {
+        const idempotencyKey = `${run.id}:${name}`;
+        const scope = { runId: run.id, playbookId: run.playbookId, caseId: run.caseId, stepName: name, idempotencyKey, attempt, signal: controller.signal };
         const value = await withTimeout(
-          Promise.resolve(fn({ idempotencyKey: `${run.id}:${name}`, attempt, signal: controller.signal })),
+          Promise.resolve(runInStep(scope, () => fn({ idempotencyKey, attempt, signal: controller.signal }))),
           options?.timeout,
           name,
           controller,
@@ -141,6 +145,7 @@ export async function createRunContext<TInput>(deps: ContextDeps): Promise<RunCo
     alert: deps.alert,
     caseId: run.caseId,
     log,
+    integrations: createPlaybookIntegrations({ db, run, log }),
     step: step as RunContext<TInput>["step"],
     comment,
     now,
