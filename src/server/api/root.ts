@@ -1,6 +1,7 @@
 // Composes the resource routers; nothing else belongs here.
 import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
+import { playbooksRouter } from "./routers/playbooks";
 import { runsRouter } from "./routers/runs";
 import { sourcesRouter } from "./routers/sources";
 import { usersRouter } from "./routers/users";
@@ -9,6 +10,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   cases: casesRouter,
+  playbooks: playbooksRouter,
   runs: runsRouter,
   sources: sourcesRouter,
   users: usersRouter,
