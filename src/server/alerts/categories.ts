@@ -3,7 +3,7 @@
 // passes the alert's texts (title, vendor category) and MITRE ATT&CK tactics to resolveCategory.
 export const CATEGORIES = [
   "brute_force", // repeated failed authentication, password spraying
-  "suspicious_login", // a successful but unusual sign-in (new country, risky, anomalous)
+  "suspicious_login", // an unusual sign-in (new country, risky, anomalous) or a single failed one
   "impossible_travel", // sign-ins from places too far apart for the time between them
   "phishing", // malicious mail, credential-harvesting links
   "malware", // malicious files and processes, ransomware, AV/sandbox verdicts
@@ -28,7 +28,8 @@ export type Category = (typeof CATEGORIES)[number];
 const KEYWORDS: readonly [RegExp, Category][] = [
   [/impossible[\s_-]?travel|atypical travel/i, "impossible_travel"],
   [/brute[\s_-]?force|password[\s_-]?spray|(multiple|excessive|repeated|many) failed|failed (log[\s-]?ins?|logons?|sign[\s-]?ins?|authentications?)|authentication failures?/i, "brute_force"],
-  [/phish|credential harvest|malicious (url|link|attachment)s? in (an )?e-?mail|suspicious e-?mail/i, "phishing"],
+  [/logon failure|authentication failed|failed password|invalid user/i, "suspicious_login"],
+  [/phish|credential harvest|malicious (url|link)s? in (an )?e-?mail|e-?mails? (messages? )?containing malicious|malicious attachment|weaponi[sz]ed (document|attachment)|suspicious e-?mail/i, "phishing"],
   [/command[\s-]?and[\s-]?control|\bc2\b|\bc&c\b|beacon|cobalt ?strike/i, "c2"],
   [/ransomware|malware|trojan|virus|\bworm\b|backdoor|eicar|engines detected|infected|malicious (file|binary|executable)|unwanted software|\bpua\b/i, "malware"],
   [/exfiltrat|data theft|unusual (upload|data transfer)/i, "data_exfiltration"],
@@ -44,7 +45,7 @@ const KEYWORDS: readonly [RegExp, Category][] = [
   [/encoded (powershell|command)|suspicious (powershell|execution|process)|process injection|process hollowing/i, "execution"],
 ];
 
-const TACTICS: Record<string, Category> = {
+const TACTICS = new Map<string, Category>(Object.entries({
   reconnaissance: "recon",
   discovery: "recon",
   preattack: "recon",
@@ -69,14 +70,14 @@ const TACTICS: Record<string, Category> = {
   exploit: "exploit",
   postexploit: "execution",
   credentialtheft: "credential_access",
-};
+} satisfies Record<string, Category>));
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
 
 /** The category for one MITRE tactic name in any spelling ("Credential Access", "CredentialAccess", "credential_access"). */
 export function categoryFromTactic(tactic: unknown): Category | undefined {
   if (typeof tactic !== "string") return undefined;
-  return TACTICS[squash(tactic)];
+  return TACTICS.get(squash(tactic));
 }
 
 /** The category named by keywords in a text (rule name, vendor category), if any. */

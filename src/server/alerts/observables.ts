@@ -21,8 +21,11 @@ const HEX = { md5: /^[a-f0-9]{32}$/i, sha1: /^[a-f0-9]{40}$/i, sha256: /^[a-f0-9
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 const EMAIL = /^[^\s@<>()\\]{1,64}@[^\s@<>()\\]{1,253}\.[^\s@<>()\\.]{2,63}$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Addresses that name no host: they would link every alert that carries them. */
-const NO_HOST_IPS = new Set(["0.0.0.0", "::", "255.255.255.255"]);
+/**
+ * Addresses that name no particular host (unspecified, broadcast, loopback, IPv6 link-local): as
+ * observables they would link every alert that carries them. 169.254.169.254 stays (SSRF target).
+ */
+const NO_HOST_IP = /^(0\.0\.0\.0|::|255\.255\.255\.255|127\.\d+\.\d+\.\d+|::1|fe[89ab][0-9a-f]:.*)$/i;
 
 /** The host part of a URL, lowercased; undefined when it is not a URL. */
 export function hostOf(url: unknown): string | undefined {
@@ -51,7 +54,7 @@ export function normalizeObservable(type: ObservableType, raw: unknown): string 
     case "ip": {
       value = refang(value).replace(/^\[|\]$/g, "");
       const kind = isIP(value);
-      if (!kind || NO_HOST_IPS.has(value)) return null;
+      if (!kind || NO_HOST_IP.test(value)) return null;
       return kind === 6 ? value.toLowerCase() : value;
     }
     case "md5":
@@ -76,6 +79,8 @@ export function normalizeObservable(type: ObservableType, raw: unknown): string 
       return value.length <= 255 && !/[\s/\\@]/.test(value) && !isIP(value) ? value : null;
     case "user":
       return value.length <= 512 ? value : null;
+    default:
+      return null;
   }
 }
 

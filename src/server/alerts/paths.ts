@@ -161,8 +161,13 @@ export function requireText(value: unknown, field: string, max = 1000): string {
 
 export function requireDate(value: unknown, field: string): Date {
   const d = asDate(value);
-  if (!d) throw new ParseError(`${field}: ${value === undefined ? "missing" : `"${String(value).slice(0, 40)}" is not a date`}`);
+  if (!d) throw new ParseError(`${field}: ${value === undefined ? "missing" : `${quote(value)} is not a date`}`);
   return d;
+}
+
+/** A value quoted for an error message: cut short, with NUL and lone surrogates escaped. */
+export function quote(value: unknown): string {
+  return JSON.stringify(String(value).slice(0, 40));
 }
 
 export function describe(value: unknown): string {

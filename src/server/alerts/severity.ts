@@ -2,17 +2,18 @@
 // priorities) onto our four levels.
 import type { Severity } from "../db/schema/enums";
 
-const WORDS: Record<string, Severity> = {
+const WORDS = new Map<string, Severity>(Object.entries({
   informational: "low", information: "low", info: "low", low: "low", minor: "low", unknown: "low", notice: "low",
   medium: "medium", moderate: "medium", warning: "medium", warn: "medium",
   high: "high", major: "high", important: "high", error: "high", urgent: "high",
   critical: "critical", severe: "critical", emergency: "critical", fatal: "critical",
-};
+} satisfies Record<string, Severity>));
 
 /** A word ("High") or a number on a 0..`scale` range, to a Severity; undefined when unknown. */
 export function toSeverity(value: unknown, scale = 10): Severity | undefined {
   if (typeof value === "string") {
-    const word = WORDS[value.trim().toLowerCase()];
+    // A Map, so "constructor" or "__proto__" from a payload cannot resolve to Object's members.
+    const word = WORDS.get(value.trim().toLowerCase());
     if (word) return word;
     const n = Number(value);
     if (value.trim() !== "" && Number.isFinite(n)) return toSeverity(n, scale);

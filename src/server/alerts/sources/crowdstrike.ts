@@ -5,7 +5,7 @@
 // console and is never an observable.
 import { resolveCategory } from "../categories";
 import { ObservableSet } from "../observables";
-import { asDate, asNumber, asString, isRecord, readPath, recordsOf, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, asNumber, asString, isRecord, readPath, recordsOf, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import { ONE_TO_FIVE, RISK_SCORE, severityFromBands, toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 import type { ObservableType, Severity } from "../../db/schema/enums";
@@ -25,16 +25,16 @@ function severityOf(event: JsonRecord): Severity {
   return n <= 5 ? severityFromBands(n, ONE_TO_FIVE) : severityFromBands(n, RISK_SCORE);
 }
 
-const IOC_TYPES: Record<string, ObservableType> = {
-  hash_sha256: "sha256", hash_md5: "md5", hash_sha1: "sha1", domain: "domain", ipv4: "ip", ipv6: "ip", url: "url",
-};
+const IOC_TYPES = new Map<unknown, ObservableType>([
+  ["hash_sha256", "sha256"], ["hash_md5", "md5"], ["hash_sha1", "sha1"], ["domain", "domain"], ["ipv4", "ip"], ["ipv6", "ip"], ["url", "url"],
+]);
 
 function observablesOf(event: JsonRecord): ObservableSet {
   const set = new ObservableSet({ consoleHosts: ["crowdstrike.com"] });
   set.addHost({ name: event.ComputerName, domain: event.MachineDomain }, "host").add("ip", event.LocalIP, "host");
   set.addUser({ name: event.UserName, domain: event.MachineDomain }, "actor");
   set.add("sha256", event.SHA256String).add("sha1", event.SHA1String).add("md5", event.MD5String);
-  const iocType = IOC_TYPES[String(event.IOCType ?? "")];
+  const iocType = IOC_TYPES.get(event.IOCType);
   if (iocType) set.add(iocType, event.IOCValue, "ioc");
   for (const access of recordsOf(event.NetworkAccesses)) set.add("ip", access.RemoteAddress, "dst");
   for (const dns of recordsOf(event.DnsRequests)) set.add("domain", dns.DomainName);
@@ -46,7 +46,7 @@ function parseCrowdStrike(payload: unknown, options: ParseOptions): NormalizedAl
   const body = requireRecord(payload, "body");
   const metadata = requireRecord(body.metadata, "metadata");
   if (metadata.eventType !== EVENT_TYPE)
-    throw new ParseError(`metadata.eventType: expected "${EVENT_TYPE}", got ${JSON.stringify(metadata.eventType ?? null).slice(0, 40)}`);
+    throw new ParseError(`metadata.eventType: expected "${EVENT_TYPE}", got ${quote(metadata.eventType)}`);
   const event = requireRecord(body.event, "event");
   const title = textOf(event.DetectName ?? event.Name, 1000);
   if (!title) throw new ParseError("event.DetectName: missing or empty");

@@ -4,7 +4,7 @@
 // and are never observables.
 import { resolveCategory } from "../categories";
 import { hostOf, ObservableSet } from "../observables";
-import { asDate, asString, isRecord, readPath, recordsOf, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, asString, isRecord, readPath, recordsOf, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import { toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -32,15 +32,13 @@ function addFile(set: ObservableSet, file: unknown, role?: string): void {
   set.add("md5", file.md5, role).add("sha1", file.sha1, role).add("sha256", file.sha256, role);
 }
 
-const isLocalAddress = (ip: unknown) => typeof ip === "string" && /^(127\.|::1$|fe80:)/i.test(ip);
-
 function addEvidence(set: ObservableSet, ev: JsonRecord): void {
   const kind = String(ev["@odata.type"] ?? "").replace(/^#?microsoft\.graph\.security\./i, "");
   const role = asString(Array.isArray(ev.roles) ? ev.roles[0] : undefined);
   switch (kind) {
     case "deviceEvidence":
       set.addHost(asString(ev.deviceDnsName), role ?? "host");
-      set.add("ip", (Array.isArray(ev.ipInterfaces) ? ev.ipInterfaces : []).filter((ip) => !isLocalAddress(ip)), role ?? "host");
+      set.add("ip", ev.ipInterfaces, role ?? "host");
       for (const user of recordsOf(ev.loggedOnUsers)) addAccount(set, user, "logged_on");
       break;
     case "fileEvidence":
@@ -76,7 +74,7 @@ function toAlert(alert: JsonRecord, index: number, options: ParseOptions): Norma
   if (!title) throw new ParseError(`${at("title")}: missing or empty`);
   const occurredRaw = alert.firstActivityDateTime ?? alert.createdDateTime;
   const occurredAt = occurredRaw == null ? options.receivedAt : asDate(occurredRaw);
-  if (!occurredAt) throw new ParseError(`${at("firstActivityDateTime")}: "${String(occurredRaw).slice(0, 40)}" is not a date`);
+  if (!occurredAt) throw new ParseError(`${at("firstActivityDateTime")}: ${quote(occurredRaw)} is not a date`);
 
   const set = new ObservableSet({ consoleHosts: ["security.microsoft.com", hostOf(alert.alertWebUrl), hostOf(alert.incidentWebUrl)] });
   for (const ev of recordsOf(alert.evidence)) addEvidence(set, ev);

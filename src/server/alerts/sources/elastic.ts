@@ -5,7 +5,7 @@
 // readDotted. kibana.alert.url and context.results_link point back at Kibana: never observables.
 import { resolveCategory } from "../categories";
 import { hostOf, ObservableSet } from "../observables";
-import { asDate, asNumber, firstDotted, isRecord, readDotted, recordsOf, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, asNumber, firstDotted, isRecord, readDotted, recordsOf, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import { RISK_SCORE, severityFromBands, toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -36,7 +36,7 @@ function occurredAtOf(doc: JsonRecord, index: number, receivedAt: Date): Date {
   const raw = get(doc, "kibana.alert.original_time", "@timestamp");
   if (raw === undefined) return receivedAt;
   const date = asDate(raw);
-  if (!date) throw new ParseError(`alerts[${index}].kibana.alert.original_time: "${String(raw).slice(0, 40)}" is not a date`);
+  if (!date) throw new ParseError(`alerts[${index}].kibana.alert.original_time: ${quote(raw)} is not a date`);
   return date;
 }
 

@@ -4,7 +4,7 @@
 // properties.relatedEntities. incidentUrl and alerts' alertLink point at the portal: never observables.
 import { resolveCategory } from "../categories";
 import { hostOf, ObservableSet } from "../observables";
-import { asDate, earliestDate, isRecord, readPath, recordsOf, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, earliestDate, isRecord, readPath, recordsOf, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import { toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -66,7 +66,7 @@ function parseSentinel(payload: unknown, options: ParseOptions): NormalizedAlert
   const occurredRaw = props.firstActivityTimeUtc;
   const occurredAt = asDate(occurredRaw) ?? earliestDate(alerts.map((a) => a.startTimeUtc)) ?? asDate(props.createdTimeUtc) ?? options.receivedAt;
   if (occurredRaw !== undefined && occurredRaw !== null && !asDate(occurredRaw))
-    throw new ParseError(`object.properties.firstActivityTimeUtc: "${String(occurredRaw).slice(0, 40)}" is not a date`);
+    throw new ParseError(`object.properties.firstActivityTimeUtc: ${quote(occurredRaw)} is not a date`);
 
   const set = new ObservableSet({ consoleHosts: [...PORTALS, hostOf(props.incidentUrl), ...alerts.map((a) => hostOf(a.alertLink))] });
   for (const entity of recordsOf(props.relatedEntities)) addEntity(set, entity);

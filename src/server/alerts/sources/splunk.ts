@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { resolveCategory } from "../categories";
 import { hostOf, ObservableSet } from "../observables";
-import { asDate, asString, firstOf, isRecord, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, asString, firstOf, isRecord, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import { toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -30,7 +30,7 @@ function occurredAtOf(result: JsonRecord, receivedAt: Date): Date {
   const raw = firstOf(result, ["_time", "orig_time", "info_min_time"]);
   if (raw === undefined) return receivedAt;
   const date = asDate(raw);
-  if (!date) throw new ParseError(`result._time: "${String(raw).slice(0, 40)}" is not a date (epoch seconds or ISO 8601)`);
+  if (!date) throw new ParseError(`result._time: ${quote(raw)} is not a date (epoch seconds or ISO 8601)`);
   return date;
 }
 

@@ -5,7 +5,7 @@
 import { isIP } from "node:net";
 import { resolveCategory } from "../categories";
 import { ObservableSet } from "../observables";
-import { asDate, asNumber, asString, isRecord, readPath, recordsOf, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, asNumber, asString, isRecord, readPath, recordsOf, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import type { Severity } from "../../db/schema/enums";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -50,12 +50,12 @@ function observablesOf(event: JsonRecord): ObservableSet {
 
 function parseSuricata(payload: unknown, options: ParseOptions): NormalizedAlert[] {
   const event = requireRecord(payload, "body");
-  if (event.event_type !== "alert") throw new ParseError(`event_type: expected "alert", got ${JSON.stringify(event.event_type ?? null).slice(0, 30)}`);
+  if (event.event_type !== "alert") throw new ParseError(`event_type: expected "alert", got ${quote(event.event_type)}`);
   const alert = requireRecord(event.alert, "alert");
   const title = textOf(alert.signature, 1000);
   if (!title) throw new ParseError("alert.signature: missing or empty");
   const occurredAt = event.timestamp === undefined ? options.receivedAt : asDate(event.timestamp);
-  if (!occurredAt) throw new ParseError(`timestamp: "${String(event.timestamp).slice(0, 40)}" is not a date`);
+  if (!occurredAt) throw new ParseError(`timestamp: ${quote(event.timestamp)} is not a date`);
 
   const classtype = textOf(alert.category, 200);
   const sid = [alert.gid ?? 1, alert.signature_id, alert.rev ?? 0].join(":");

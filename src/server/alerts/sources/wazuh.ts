@@ -5,7 +5,7 @@
 // indicator).
 import { resolveCategory } from "../categories";
 import { ObservableSet } from "../observables";
-import { asDate, asNumber, asString, isRecord, readPath, requireRecord, textOf, type JsonRecord } from "../paths";
+import { asDate, asNumber, asString, isRecord, readPath, requireRecord, textOf, quote, type JsonRecord } from "../paths";
 import { severityFromBands } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -48,10 +48,10 @@ function parseWazuh(payload: unknown, options: ParseOptions): NormalizedAlert[] 
   const title = textOf(rule.description, 1000);
   if (!title) throw new ParseError("rule.description: missing or empty");
   const level = asNumber(rule.level);
-  if (level === undefined) throw new ParseError(`rule.level: expected a number 0-15, got ${JSON.stringify(rule.level ?? null).slice(0, 20)}`);
+  if (level === undefined) throw new ParseError(`rule.level: expected a number 0-15, got ${quote(rule.level)}`);
   // Windows events carry the time the activity happened; `timestamp` is when the manager alerted.
   const occurredAt = asDate(readPath(alert, "data.win.system.systemTime")) ?? (alert.timestamp === undefined ? options.receivedAt : asDate(alert.timestamp));
-  if (!occurredAt) throw new ParseError(`timestamp: "${String(alert.timestamp).slice(0, 40)}" is not a date`);
+  if (!occurredAt) throw new ParseError(`timestamp: ${quote(alert.timestamp)} is not a date`);
 
   const groups = [rule.groups].flat().filter((g): g is string => typeof g === "string");
   return [
