@@ -95,6 +95,8 @@ function toAlert(alert: JsonRecord, index: number, options: ParseOptions): Norma
 
 function parseDefender(payload: unknown, options: ParseOptions): NormalizedAlert[] {
   const body = requireRecord(payload, "body");
+  if (Array.isArray(body.value) && isRecord(body.value[0]) && isRecord(body.value[0].resourceData))
+    throw new ParseError("value[0].resourceData: this is a Graph change notification, which carries only the alert id; post the alert itself (GET /security/alerts_v2/{id})");
   if (Array.isArray(body.value)) return body.value.map((a, i) => toAlert(requireRecord(a, `value[${i}]`), i, options));
   return [toAlert(body, -1, options)];
 }

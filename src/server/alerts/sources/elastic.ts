@@ -3,6 +3,9 @@
 // `alerts` array ({{{context.alerts}}}) of a summary body. Alert documents mix flattened dotted keys
 // ("kibana.alert.rule.name") with nested ECS objects (host.name), so every field is read with
 // readDotted. kibana.alert.url and context.results_link point back at Kibana: never observables.
+// The connector body to configure on the rule's action (triple braces: no string escaping):
+//   {"rule": {"id": "{{rule.id}}", "name": "{{rule.name}}"}, "results_link": "{{{context.results_link}}}",
+//    "alerts": {{{context.alerts}}}}
 import { resolveCategory } from "../categories";
 import { hostOf, ObservableSet } from "../observables";
 import { asDate, asNumber, firstDotted, isRecord, readDotted, recordsOf, requireRecord, textOf, quote, type JsonRecord } from "../paths";

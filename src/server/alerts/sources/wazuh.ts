@@ -1,8 +1,8 @@
 // Wazuh: an alert as wazuh-integratord hands it to an integration (<alert_format>json</alert_format>),
 // the same JSON as alerts.json: {timestamp, rule: {level, description, id, mitre, groups}, agent,
-// manager, id, full_log, decoder, data, location, syscheck}. Includes the VirusTotal integration's
-// alerts (data.virustotal with source.md5/sha1 and a permalink, which is a report link, not an
-// indicator).
+// manager, id, full_log, decoder, data, location, syscheck}, posted as is or wrapped in "all_fields"
+// by the bundled shuffle integration. Includes the VirusTotal integration's alerts (data.virustotal
+// with source.md5/sha1 and a permalink, which is a report link, not an indicator).
 import { resolveCategory } from "../categories";
 import { ObservableSet } from "../observables";
 import { asDate, asNumber, asString, isRecord, readPath, requireRecord, textOf, quote, type JsonRecord } from "../paths";
@@ -12,9 +12,18 @@ import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser 
 /** Wazuh rule levels 0-15: 12 "high importance event", 15 "severe attack". */
 const LEVELS = { critical: 15, high: 12, medium: 7 };
 
+function isWazuhAlert(value: unknown): value is JsonRecord {
+  if (!isRecord(value) || !isRecord(value.rule) || !isRecord(value.agent)) return false;
+  return asNumber(value.rule.level) !== undefined && typeof value.rule.description === "string" && typeof value.timestamp === "string";
+}
+
+/** The alert itself, unwrapped from the shuffle integration's {pretext, title, ..., all_fields}. */
+function alertOf(payload: unknown): unknown {
+  return isRecord(payload) && isWazuhAlert(payload.all_fields) ? payload.all_fields : payload;
+}
+
 function detectWazuh(payload: unknown): boolean {
-  if (!isRecord(payload) || !isRecord(payload.rule) || !isRecord(payload.agent)) return false;
-  return asNumber(payload.rule.level) !== undefined && typeof payload.rule.description === "string" && typeof payload.timestamp === "string";
+  return isWazuhAlert(alertOf(payload));
 }
 
 function addWindowsEvent(set: ObservableSet, win: unknown): void {
@@ -43,7 +52,7 @@ function observablesOf(alert: JsonRecord): ObservableSet {
 }
 
 function parseWazuh(payload: unknown, options: ParseOptions): NormalizedAlert[] {
-  const alert = requireRecord(payload, "body");
+  const alert = requireRecord(alertOf(payload), "body");
   const rule = requireRecord(alert.rule, "rule");
   const title = textOf(rule.description, 1000);
   if (!title) throw new ParseError("rule.description: missing or empty");

@@ -68,6 +68,8 @@ describe("defender parser", () => {
     expect(() => defenderParser.parse(noTitle, { receivedAt })).toThrow(/^title: missing/);
     expect(() => defenderParser.parse({ value: [{ id: "a" }] }, { receivedAt })).toThrow(/^value\[0\]\.title: missing/);
     expect(() => defenderParser.parse({ value: ["a"] }, { receivedAt })).toThrow(/^value\[0\]: expected a JSON object/);
+    const notification = { value: [{ subscriptionId: "s", changeType: "created", resource: "security/alerts_v2/x", resourceData: { id: "x" } }] };
+    expect(() => defenderParser.parse(notification, { receivedAt })).toThrow(/^value\[0\]\.resourceData: this is a Graph change notification/);
     const badTime = { ...fixture("alert-malware.json"), firstActivityDateTime: 42.5e20 };
     expect(() => defenderParser.parse(badTime, { receivedAt })).toThrow(/firstActivityDateTime: .* is not a date/);
   });

@@ -2,7 +2,8 @@
 // alerts.json: https://documentation.wazuh.com/current/user-manual/manager/integration-with-external-apis.html ;
 // VirusTotal integration alerts (data.virustotal.source.md5/sha1, permalink):
 // https://documentation.wazuh.com/current/user-manual/capabilities/malware-detection/virus-total-integration.html ;
-// rule levels 0-15: https://documentation.wazuh.com/current/user-manual/ruleset/rules/rules-classification.html
+// the bundled shuffle integration wraps the alert as {pretext, title, ..., all_fields} (wazuh/wazuh
+// integrations/shuffle.py, generate_msg); rule levels 0-15: https://documentation.wazuh.com/current/user-manual/ruleset/rules/rules-classification.html
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { wazuhParser } from "@/server/alerts/sources/wazuh";
@@ -59,6 +60,13 @@ describe("wazuh parser", () => {
       { type: "host", value: "KALI", role: "src" },
       { type: "host", value: "DC01.corp.example.com", role: "host", aliases: ["DC01"] },
     ]);
+  });
+
+  it("unwraps the shuffle integration's all_fields and keeps the alert's own fields", () => {
+    const [wrapped] = wazuhParser.parse(fixture("shuffle-wrapped.json"), { receivedAt });
+    const [plain] = wazuhParser.parse(fixture("sshd-brute-force.json"), { receivedAt });
+    expect({ ...wrapped, raw: null }).toEqual({ ...plain, raw: null });
+    expect(wrapped!.raw).toEqual(fixture("shuffle-wrapped.json")); // raw is what was received
   });
 
   it("rejects malformed payloads naming the field", () => {
