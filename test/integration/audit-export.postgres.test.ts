@@ -1,18 +1,16 @@
 // `vigil audit export` on real Postgres: JSON lines in chain order, read in batches, filtered by
 // time, verifiable by the receiving SIEM, written by the real CLI to a new 0600 file.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "@/server/audit/append";
 import { writeAuditExport } from "@/server/audit/export";
 import { auditHash, GENESIS_HASH } from "@/server/audit/hash";
+import { runVigil } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
-const run = promisify(execFile);
 let t: TestDatabase;
 let cut: Date;
 let dir: string;
@@ -75,7 +73,7 @@ describe("audit export", () => {
 
   it("runs as `vigil audit export --since <date> --out <file>` and never overwrites a file", async () => {
     const file = path.join(dir, "audit.jsonl");
-    const cli = (args: string[]) => run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", "audit", "export", ...args], { env: { ...process.env, DATABASE_URL: t.url }, timeout: 60_000 });
+    const cli = (args: string[]) => runVigil(["audit", "export", ...args], { DATABASE_URL: t.url });
 
     const { stderr } = await cli(["--since", cut.toISOString(), "--out", file]);
 

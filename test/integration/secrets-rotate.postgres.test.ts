@@ -1,21 +1,19 @@
 // `vigil secrets rotate` on real Postgres: every sealed column is known, values move from the old
 // key to the new one (in-process and through the real CLI, env and key-file modes), a missing old
 // key stops the run before anything changes, and the rotation is audited without the secrets.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { alertSources, auditLog, connections } from "@/server/db/schema";
 import { keyId, open, seal } from "@/server/secrets/envelope";
 import { rotateSecrets } from "@/server/secrets/rotate";
 import { SEALED_COLUMNS } from "@/server/secrets/sealed-columns";
+import { runVigil } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
-const run = promisify(execFile);
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase("secrets");
@@ -43,10 +41,9 @@ async function sealedValues(ids: { sourceId: string; connectionId: string }) {
   return { source: s!.v, connection: c!.v! };
 }
 
+/** The CLI against this test's database, with only the keys given in `env`. */
 function vigil(args: string[], env: Record<string, string>) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.url, ...env };
-  for (const name of ["VIGIL_SECRET_KEY", "VIGIL_SECRET_KEY_PREVIOUS"]) if (!(name in env)) delete childEnv[name];
-  return run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", ...args], { env: childEnv, timeout: 60_000 });
+  return runVigil(args, { DATABASE_URL: t.url, ...env }, ["VIGIL_SECRET_KEY", "VIGIL_SECRET_KEY_PREVIOUS"].filter((n) => !(n in env)));
 }
 
 describe("sealed columns", () => {
