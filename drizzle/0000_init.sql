@@ -6,6 +6,12 @@ CREATE TYPE "public"."role" AS ENUM('analyst', 'manager', 'admin');--> statement
 CREATE TYPE "public"."run_status" AS ENUM('queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."severity" AS ENUM('low', 'medium', 'high', 'critical');--> statement-breakpoint
 CREATE TYPE "public"."step_status" AS ENUM('running', 'succeeded', 'failed', 'waiting', 'skipped');--> statement-breakpoint
+CREATE TABLE "login_throttle" (
+	"key" text PRIMARY KEY NOT NULL,
+	"window_start" timestamp with time zone DEFAULT now() NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -318,6 +324,7 @@ ALTER TABLE "run_steps" ADD CONSTRAINT "run_steps_run_id_playbook_runs_id_fk" FO
 ALTER TABLE "containment_actions" ADD CONSTRAINT "containment_actions_run_id_playbook_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."playbook_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "containment_actions" ADD CONSTRAINT "containment_actions_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "containment_actions" ADD CONSTRAINT "containment_actions_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "login_throttle_window_start_index" ON "login_throttle" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "sessions_user_id_index" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires_at_index" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "alert_observables_observable_id_index" ON "alert_observables" USING btree ("observable_id");--> statement-breakpoint

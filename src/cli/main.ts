@@ -3,6 +3,8 @@ import { Command, Option } from "commander";
 import { ROLES } from "../server/db/schema/enums";
 import { EnvError } from "../server/env";
 import { adminCreateCommand, auditVerifyCommand, migrateCommand, sourceAddCommand } from "./commands/admin";
+import { auditExportCommand } from "./commands/audit";
+import { secretsRotateCommand } from "./commands/secrets";
 import { startCommand } from "./commands/start";
 import { webCommand } from "./commands/web";
 import { workerCommand } from "./commands/worker";
@@ -36,6 +38,20 @@ source
 
 const audit = program.command("audit").description("audit trail");
 audit.command("verify").description("walk the hash chain and report the first broken link").action(auditVerifyCommand);
+audit
+  .command("export")
+  .description("write the audit trail as JSON lines (one row per line, chain order) for a SIEM")
+  .option("--since <date>", "only rows at or after this date/time (ISO 8601)")
+  .option("--until <date>", "only rows before this date/time (ISO 8601)")
+  .option("--out <file>", "write to a new file (mode 0600) instead of stdout")
+  .action(auditExportCommand);
+
+const secrets = program.command("secrets").description("stored credentials");
+secrets
+  .command("rotate")
+  .description("re-seal every stored secret under the current key (VIGIL_SECRET_KEY; old keys in VIGIL_SECRET_KEY_PREVIOUS)")
+  .option("--new-key", "without VIGIL_SECRET_KEY: generate a new key file first, keeping the old key in secret.key.previous")
+  .action(secretsRotateCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof EnvError) console.error(error.message);

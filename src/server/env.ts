@@ -21,6 +21,11 @@ export const envSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64")
     .optional(),
+  /** Earlier keys (comma-separated, each 32 bytes base64) still accepted for opening secrets while `vigil secrets rotate` re-seals them. */
+  VIGIL_SECRET_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => v.split(",").every((k) => Buffer.from(k.trim(), "base64").length === 32), "must be 32-byte base64 keys separated by commas")
+    .optional(),
   /** pino log level. (Default: info) */
   VIGIL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Jobs one worker process runs at once. (Default: 10) */
@@ -35,6 +40,8 @@ export const envSchema = z.object({
   VIGIL_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   /** Force the Secure cookie flag on or off; by default it follows the request scheme. */
   VIGIL_COOKIE_SECURE: bool.optional(),
+  /** Reverse proxies in front of the web app that append to X-Forwarded-For; the client address is read that many entries from the right. (Default: 0) */
+  VIGIL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Pool size of each process's Postgres pool. (Default: 10) */
   VIGIL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

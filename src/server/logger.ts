@@ -1,6 +1,10 @@
-// Structured JSON logs (pino). Anything that looks like a credential is redacted by path,
-// so a careless `log.info({ connection })` cannot print a secret.
+// Structured JSON logs (pino). Credentials are redacted three ways, so a careless
+// `log.info({ connection })` or `log.error({ err })` cannot print a secret: pino's fast path
+// redaction for known paths, a deep walk of every logged object and child binding (keys that look
+// secret, at any depth), and credential shapes inside strings, messages and error messages
+// (audit/redact.ts).
 import pino from "pino";
+import { redactSecrets, redactString } from "./audit/redact";
 
 export const REDACT_PATHS = [
   "password",
@@ -28,8 +32,24 @@ export const REDACT_PATHS = [
   '*.headers["x-vigil-signature"]',
 ];
 
-export function createLogger(name: string, level = process.env.VIGIL_LOG_LEVEL ?? "info") {
-  return pino({ name, level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } });
+export function createLogger(name: string, level = process.env.VIGIL_LOG_LEVEL ?? "info", destination?: pino.DestinationStream) {
+  const options: pino.LoggerOptions = {
+    name,
+    level,
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    formatters: {
+      log: (obj) => redactSecrets(obj),
+      bindings: (bindings) => redactSecrets(bindings),
+    },
+    // A serialized error is not a plain object (nor is its cause); a JSON round trip makes it one.
+    serializers: { err: (err: Error) => redactSecrets(JSON.parse(JSON.stringify(pino.stdSerializers.err(err))) as unknown) },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === "string" ? redactString(a) : a)) as Parameters<typeof method>);
+      },
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type Logger = pino.Logger;

@@ -10,6 +10,7 @@ export function LoginForm({ next }: { next: string }) {
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: () => window.location.assign(next) }));
   return (
     <form
+      method="post" // if scripts ever fail to load, a native submit must not put the password in the URL
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();

@@ -8,7 +8,7 @@ import { ZodError } from "zod";
 import { db as defaultDb, type Db } from "../db/client";
 import type { Role } from "../db/schema/enums";
 import { AppError, trpcCodeFor } from "../errors";
-import { readCookie, readSession, SESSION_COOKIE, type Session } from "../auth/sessions";
+import { cookieSecure, readSession, sessionTokenFrom, type Session } from "../auth/sessions";
 
 // ─── 1. CONTEXT ──────────────────────────────────────────────────────────────
 export interface CreateContextOptions {
@@ -19,7 +19,7 @@ export interface CreateContextOptions {
 
 export async function createTRPCContext(opts: CreateContextOptions) {
   const database = opts.db ?? defaultDb();
-  const token = readCookie(opts.req.headers.get("cookie"), SESSION_COOKIE);
+  const token = sessionTokenFrom(opts.req.headers, cookieSecure(opts.req));
   const session: Session | null = await readSession(database, token);
   return {
     db: database,

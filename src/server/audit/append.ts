@@ -24,7 +24,8 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<{ id: 
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Millisecond precision so the timestamp round-trips through Postgres exactly.
   const at = new Date(Math.floor(Date.now()));
-  const data = redactSecrets(entry.data ?? {});
+  // Hash exactly what jsonb will hold (a Date becomes its ISO string, undefined disappears).
+  const data = JSON.parse(JSON.stringify(redactSecrets(entry.data ?? {}))) as Record<string, unknown>;
   const hash = auditHash(prevHash, { at, actor: entry.actor, action: entry.action, subject: entry.subject, data });
   const [row] = await tx
     .insert(auditLog)

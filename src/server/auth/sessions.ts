@@ -7,7 +7,17 @@ import { sessions, users } from "../db/schema";
 import { env } from "../env";
 import type { Role } from "../db/schema/enums";
 
+/** Cookie name over plain http (development, tests on 127.0.0.1). */
 export const SESSION_COOKIE = "vigil_session";
+/**
+ * Cookie name over https. The __Host- prefix makes the browser refuse it unless it is Secure,
+ * Path=/ and has no Domain, so a sibling subdomain or an http page cannot plant a session cookie.
+ */
+export const SECURE_SESSION_COOKIE = "__Host-vigil_session";
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 
 export interface SessionUser {
   id: string;
@@ -71,7 +81,7 @@ export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
   return [
-    `${SESSION_COOKIE}=${token}`,
+    `${sessionCookieName(secure)}=${token}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
@@ -83,7 +93,7 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
 }
 
 export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", secure ? "Secure" : ""].filter(Boolean).join("; ");
+  return [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", secure ? "Secure" : ""].filter(Boolean).join("; ");
 }
 
 /** Reads one cookie from a Cookie header. */
@@ -97,9 +107,27 @@ export function readCookie(header: string | null | undefined, name: string): str
   return undefined;
 }
 
-/** Whether cookies get the Secure flag: VIGIL_COOKIE_SECURE, else the request's scheme. */
+/**
+ * Whether cookies get the Secure flag (and the __Host- name): VIGIL_COOKIE_SECURE, else the
+ * request's scheme. Inside Next, X-Forwarded-Proto is always set (by the TLS proxy, else by Next
+ * from the socket), so pages (headers() only) and route handlers decide alike.
+ */
 export function cookieSecure(req: Request): boolean {
+  return requestIsSecure(req.headers, req.url);
+}
+
+export function requestIsSecure(headers: Headers, url?: string): boolean {
   const forced = env().VIGIL_COOKIE_SECURE;
   if (forced !== undefined) return forced;
-  return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  return headers.get("x-forwarded-proto") === "https" || (url !== undefined && new URL(url).protocol === "https:");
+}
+
+/** The session token of a request: only the cookie name that matches its scheme is accepted. */
+export function sessionTokenFrom(headers: Headers, secure: boolean): string | undefined {
+  return readCookie(headers.get("cookie"), sessionCookieName(secure));
+}
+
+/** Whether a Cookie header carries a Vigil session cookie under either name (for the CSRF guard). */
+export function hasSessionCookie(cookieHeader: string | null): boolean {
+  return readCookie(cookieHeader, SESSION_COOKIE) !== undefined || readCookie(cookieHeader, SECURE_SESSION_COOKIE) !== undefined;
 }

@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { appendAudit } from "../audit/append";
 import { dummyPasswordHash, hashPassword, passwordSchema, verifyPassword } from "./password";
 import { deleteUserSessions } from "./sessions";
+import { IP_MAX_FAILURES, IP_WINDOW_MINUTES, pruneLoginThrottle, releaseLoginAttempt, reserveLoginAttempt } from "./login-throttle";
 
 export const emailSchema = z.string().trim().toLowerCase().email("email must be a valid address").max(254);
 
@@ -60,11 +61,36 @@ export type AuthResult =
   | { ok: false; error: AppError };
 
 /**
- * Checks email + password. Failures count towards a temporary lockout; every outcome is audited.
+ * Checks email + password. Failures count towards a temporary lockout of the account and, when
+ * the client address is known, of the address (login-throttle.ts); every outcome is audited
+ * (a throttled address once per window, so a flood cannot flood the audit trail).
  * Failures are returned, not thrown, so the caller can commit the failure count and audit row
  * before reporting the error. The error never says whether the email exists.
  */
-export async function authenticate(tx: DbOrTx, email: string, password: string): Promise<AuthResult> {
+export async function authenticate(tx: DbOrTx, email: string, password: string, client: { ip?: string | null } = {}): Promise<AuthResult> {
+  const throttleKey = client.ip ? `ip:${client.ip}` : null;
+  if (throttleKey) {
+    const verdict = await reserveLoginAttempt(tx, throttleKey);
+    if (!verdict.allowed) {
+      if (verdict.justBlocked)
+        await appendAudit(tx, { actor: "anonymous", action: "auth.ip_throttled", subject: throttleKey, data: { failures: IP_MAX_FAILURES, windowMinutes: IP_WINDOW_MINUTES } });
+      return { ok: false, error: new AppError("TOO_MANY_REQUESTS", `too many failed sign-ins from your address; try again after ${verdict.retryAfter.toISOString()}`, { headers: retryAfterHeader(verdict.retryAfter) }) };
+    }
+  }
+  const result = await checkCredentials(tx, email, password);
+  if (result.ok && throttleKey) {
+    await releaseLoginAttempt(tx, throttleKey);
+    await pruneLoginThrottle(tx);
+  }
+  return result;
+}
+
+function retryAfterHeader(at: Date): Record<string, string> {
+  return { "retry-after": String(Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000))) };
+}
+
+/** Email + password against the users table, with the per-account lockout. */
+async function checkCredentials(tx: DbOrTx, email: string, password: string): Promise<AuthResult> {
   const normalized = email.trim().toLowerCase();
   const [user] = await tx.select().from(users).where(eq(users.email, normalized)).limit(1);
   if (!user) {
@@ -74,7 +100,7 @@ export async function authenticate(tx: DbOrTx, email: string, password: string):
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await appendAudit(tx, { actor: "anonymous", action: "auth.login_locked", subject: `user:${user.id}` });
-    return { ok: false, error: new AppError("TOO_MANY_REQUESTS", `too many failed logins; try again after ${user.lockedUntil.toISOString()}`) };
+    return { ok: false, error: new AppError("TOO_MANY_REQUESTS", `too many failed logins; try again after ${user.lockedUntil.toISOString()}`, { headers: retryAfterHeader(user.lockedUntil) }) };
   }
   const ok = await verifyPassword(user.passwordHash, password);
   if (!ok || user.disabled) {

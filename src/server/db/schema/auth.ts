@@ -30,3 +30,17 @@ export const sessions = pgTable(
   },
   (t) => [index().on(t.userId), index().on(t.expiresAt)],
 );
+
+/**
+ * Failed sign-ins per client address in a fixed window (auth/login-throttle.ts). Kept in Postgres
+ * so every web replica sees the same count.
+ */
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    key: text().primaryKey(), // "ip:203.0.113.7" or "ip:2001:db8:1:2::/64"
+    windowStart: tstz().notNull().defaultNow(),
+    failures: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.windowStart)],
+);

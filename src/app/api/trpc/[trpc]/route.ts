@@ -2,14 +2,14 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
-import { isCrossSiteRequest } from "@/server/http/csrf";
+import { crossSiteRefusal } from "@/server/http/csrf";
 import { logger } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  if (req.method !== "GET" && isCrossSiteRequest(req))
-    return Response.json({ error: { message: "cross-site request refused" } }, { status: 403 });
+  const refusal = crossSiteRefusal(req);
+  if (refusal) return refusal;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
