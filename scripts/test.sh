@@ -19,6 +19,9 @@ echo "== lint"; npm run -s lint || failed_checks+=(lint)
 stop_pg() { [ -z "${DATABASE_URL:-}" ] && node_modules/.bin/tsx scripts/test-postgres.ts stop; }
 trap stop_pg EXIT
 
+echo "== build (next build, once, before tests that serve the app)"
+node_modules/.bin/tsx scripts/build-if-stale.ts || failed_checks+=(build)
+
 echo "== unit + integration (vitest)"
 timeout --kill-after=30 1200 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 
