@@ -24,9 +24,12 @@ export function looksLikeCef(text: unknown): text is string {
   return typeof text === "string" && CEF_START.test(text.slice(0, 4096));
 }
 
-/** The non-empty lines of a text that carry CEF records. */
-export function cefLines(text: string): string[] {
-  return text.split(/\r?\n/).filter((line) => CEF_START.test(line));
+/** The lines of a text that carry CEF records, with their 1-based line numbers. */
+export function cefLines(text: string): { line: string; number: number }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line }) => CEF_START.test(line));
 }
 
 /** Splits the header on unescaped pipes; returns the 7 header fields (unescaped) and the extension text. */

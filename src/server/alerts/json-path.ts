@@ -46,7 +46,7 @@ export function selectAll(value: unknown, path: string): unknown[] {
       if ("wildcard" in step) next.push(...(Array.isArray(v) ? v : Object.keys(v).map((k) => (v as Record<string, unknown>)[k])));
       else if ("index" in step) {
         if (Array.isArray(v) && step.index < v.length) next.push(v[step.index]);
-      } else if (own(v, step.key)) next.push((v as Record<string, unknown>)[step.key]);
+      } else if ((!Array.isArray(v) || /^\d+$/.test(step.key)) && own(v, step.key)) next.push((v as Record<string, unknown>)[step.key]);
     }
     current = next;
   }

@@ -84,11 +84,12 @@ function parseCef(payload: unknown, options: { receivedAt: Date }): NormalizedAl
   if (typeof payload === "string") {
     const lines = cefLines(payload);
     if (lines.length === 0) throw new ParseError('body: no line starts with "CEF:<version>|"');
-    return lines.map((line, i) => {
+    const many = payload.split("\n").length > 1;
+    return lines.map(({ line, number }) => {
       try {
         return cefRecordToAlert(parseCefLine(line), line, options.receivedAt);
       } catch (e) {
-        if (e instanceof ParseError && lines.length > 1) throw new ParseError(`line ${i + 1}: ${e.message}`);
+        if (e instanceof ParseError && many) throw new ParseError(`line ${number}: ${e.message}`);
         throw e;
       }
     });
