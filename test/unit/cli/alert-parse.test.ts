@@ -27,15 +27,18 @@ beforeAll(async () => {
   delete noStart.start_time;
   writeFileSync(path.join(dir, "qradar-no-start.json"), JSON.stringify(noStart));
   writeFileSync(path.join(dir, "notes.txt"), "just some text, not an alert\n");
-  const [guardduty, cef, malformed, unknown, routine, badKind] = await Promise.all([
+  writeFileSync(path.join(dir, "ban.json"), JSON.stringify({ jail: "sshd", banned: { ip: "198.51.100.9" }, at: 1716283412 }));
+  writeFileSync(path.join(dir, "mapping.json"), JSON.stringify({ title: "$.jail", occurredAt: "$.at", observables: { ip: "$.banned.ip" }, defaults: { category: "brute_force" } }));
+  const [guardduty, cef, malformed, unknown, routine, badKind, mapped] = await Promise.all([
     vigil("test/fixtures/alerts/guardduty/ssh-brute-force.json"),
     vigil("test/fixtures/alerts/cef/ids-lines.cef"),
     vigil(path.join(dir, "qradar-no-start.json"), "--kind", "qradar"),
     vigil(path.join(dir, "notes.txt")),
     vigil("test/fixtures/alerts/okta/routine-batch.json", "--kind", "okta"),
     vigil("test/fixtures/alerts/okta/routine-batch.json", "--kind", "splunky"),
+    vigil(path.join(dir, "ban.json"), "--kind", "generic", "--mapping", path.join(dir, "mapping.json")),
   ]);
-  Object.assign(runs, { guardduty, cef, malformed, unknown, routine, badKind });
+  Object.assign(runs, { guardduty, cef, malformed, unknown, routine, badKind, mapped });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,6 +59,13 @@ describe("vigil alert parse", () => {
     const { code, stdout } = runs.cef!;
     expect(code).toBe(0);
     expect(JSON.parse(stdout).map((a: { title: string }) => a.title)).toEqual(["worm successfully stopped", "detected a | in message", "detected a \\ in packet"]);
+  });
+
+  it("applies a generic field mapping from a file", () => {
+    expect(runs.mapped!.code).toBe(0);
+    expect(JSON.parse(runs.mapped!.stdout)).toEqual([
+      expect.objectContaining({ title: "sshd", category: "brute_force", occurredAt: "2024-05-21T09:23:32.000Z", observables: [{ type: "ip", value: "198.51.100.9" }] }),
+    ]);
   });
 
   it("exits 1 naming the field when the payload cannot be parsed", () => {

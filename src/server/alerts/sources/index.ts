@@ -1,5 +1,6 @@
 // Registry of vendor parsers: one import and one entry per vendor. For kind "auto" the first parser
 // whose detect() accepts the payload wins, so detect() must be specific to its vendor's shape.
+// Keep cef (any {"message": "CEF:..."} wrapper) and generic (no detect) after the vendors.
 import type { SourceParser } from "../types";
 import { cefParser } from "./cef";
 import { datadogParser } from "./datadog";
