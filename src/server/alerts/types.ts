@@ -7,6 +7,12 @@ export const observableSchema = z.object({
   value: z.string().min(1).max(2048),
   /** Where the vendor put it, when it says: "src", "dst", "actor", "target", "host". */
   role: z.string().max(64).optional(),
+  /**
+   * Other values of the same type that name the same entity in this alert: a user's DOMAIN\\user
+   * and UPN forms, a host's FQDN and short name. Each form is also an observable of its own and the
+   * link is symmetric, so a trigger or search on either form finds the alert.
+   */
+  aliases: z.array(z.string().min(1).max(2048)).max(16).optional(),
 });
 export type Observable = z.infer<typeof observableSchema>;
 
