@@ -2,6 +2,7 @@
 //   [syslog prefix] CEF:Version|Device Vendor|Device Product|Device Version|Signature ID|Name|Severity|Extension
 // Header fields escape "|" and "\" with a backslash; extension values escape "=", "\", and write
 // newlines as \n and \r. Extension keys are single tokens; a value runs until the next " key=".
+import { asDate, quote } from "./paths";
 import { ParseError } from "./types";
 
 export interface CefRecord {
@@ -18,10 +19,12 @@ export interface CefRecord {
 
 const HEADER_NAMES = ["Device Vendor", "Device Product", "Device Version", "Signature ID", "Name", "Severity"];
 const CEF_START = /(?:^|\s)CEF:(\d+)\|/;
+/** A whole header: "CEF:0" then six "|field"s (escapes allowed) and the "|" before the extension. */
+const CEF_HEADER = /(?:^|\s)CEF:\d+(?:\|(?:[^|\\\r\n]|\\.)*){6}\|/;
 
-/** Whether the text holds a CEF record (at line start or after a syslog prefix). */
+/** Whether the text holds a complete CEF header (at line start or after a syslog prefix). */
 export function looksLikeCef(text: unknown): text is string {
-  return typeof text === "string" && CEF_START.test(text.slice(0, 4096));
+  return typeof text === "string" && CEF_HEADER.test(text.slice(0, 8192));
 }
 
 /** The lines of a text that carry CEF records, with their 1-based line numbers. */
@@ -111,9 +114,9 @@ export function parseCefTime(value: string, field: string, reference: Date): Dat
   if (m) {
     const month = MONTHS.indexOf(m[1]!.toLowerCase());
     const offset = zoneOffset(m[8]);
-    if (month < 0) throw new ParseError(`CEF ${field}: "${v}" has an unknown month`);
+    if (month < 0) throw new ParseError(`CEF ${field}: ${quote(v)} has an unknown month`);
     if (offset === undefined)
-      throw new ParseError(`CEF ${field}: time zone "${m[8]}" is not supported; send UTC, an offset like +0200, or epoch milliseconds`);
+      throw new ParseError(`CEF ${field}: time zone ${quote(m[8])} is not supported; send UTC, an offset like +0200, or epoch milliseconds`);
     const year = m[3] ? Number(m[3]) : reference.getUTCFullYear();
     const ms = Date.UTC(year, month, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]), Number((m[7] ?? "0").padEnd(3, "0")));
     const date = new Date(ms - offset * 60_000);
@@ -121,10 +124,7 @@ export function parseCefTime(value: string, field: string, reference: Date): Dat
     if (!m[3] && date.getTime() - reference.getTime() > 86_400_000) date.setUTCFullYear(year - 1);
     return date;
   }
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) {
-    const iso = v.replace(" ", "T");
-    const date = new Date(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso : `${iso}Z`);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new ParseError(`CEF ${field}: "${v.slice(0, 60)}" is not a time (epoch milliseconds or "MMM dd yyyy HH:mm:ss")`);
+  const iso = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v) ? asDate(v) : undefined;
+  if (iso) return iso;
+  throw new ParseError(`CEF ${field}: ${quote(v)} is not a time (epoch milliseconds or "MMM dd yyyy HH:mm:ss")`);
 }

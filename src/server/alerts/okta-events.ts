@@ -5,13 +5,16 @@
 //   - sign-ins that failed, or succeeded with risk signals (ThreatInsight, impossible travel,
 //     high/medium risk, anonymizing proxy, new country);
 //   - MFA factor changes; admin privilege grants, API token creation; policy and network zone changes.
+// Categories follow ATT&CK: weakening MFA or sign-on policy is defense evasion, a new factor or API
+// token is persistence (an attacker's way back in), an admin grant is privilege escalation.
 import type { Severity } from "../db/schema/enums";
+import type { Category } from "./categories";
 import { readPath } from "./paths";
 
 export interface OktaRule {
   id: string;
   title: string;
-  category: string;
+  category: Category;
   severity: Severity;
   matches: (event: unknown) => boolean;
 }
@@ -49,14 +52,14 @@ export const OKTA_RULES: readonly OktaRule[] = [
   { id: "new-country", title: "Okta sign-in from an unusual location", category: "suspicious_login", severity: "medium", matches: signIn((e) => succeeded(e) && (riskLevel(e) === "MEDIUM" || behavior(e, "New Country"))) },
   { id: "failed-sign-in", title: "Failed Okta sign-in", category: "suspicious_login", severity: "low", matches: signIn(failed) },
   { id: "failed-mfa", title: "Failed Okta MFA challenge", category: "suspicious_login", severity: "medium", matches: (e) => is("user.authentication.auth_via_mfa", "user.authentication.verify")(e) && failed(e) },
-  { id: "mfa-reset", title: "All Okta MFA factors reset", category: "policy_violation", severity: "high", matches: is("user.mfa.factor.reset_all") },
-  { id: "mfa-removed", title: "Okta MFA factor removed", category: "policy_violation", severity: "medium", matches: is("user.mfa.factor.deactivate") },
-  { id: "mfa-enrolled", title: "New Okta MFA factor enrolled", category: "policy_violation", severity: "low", matches: is("user.mfa.factor.activate") },
+  { id: "mfa-reset", title: "All Okta MFA factors reset", category: "defense_evasion", severity: "high", matches: is("user.mfa.factor.reset_all") },
+  { id: "mfa-removed", title: "Okta MFA factor removed", category: "defense_evasion", severity: "medium", matches: is("user.mfa.factor.deactivate") },
+  { id: "mfa-enrolled", title: "New Okta MFA factor enrolled", category: "persistence", severity: "low", matches: is("user.mfa.factor.activate") },
   { id: "admin-grant", title: "Okta admin privilege granted", category: "privilege_escalation", severity: "high", matches: is("user.account.privilege.grant", "group.privilege.grant") },
-  { id: "api-token", title: "Okta API token created", category: "privilege_escalation", severity: "medium", matches: is("system.api_token.create") },
-  { id: "policy-off", title: "Okta policy disabled or deleted", category: "policy_violation", severity: "high", matches: is("policy.lifecycle.deactivate", "policy.lifecycle.delete", "policy.rule.deactivate", "policy.rule.delete") },
-  { id: "policy-change", title: "Okta policy changed", category: "policy_violation", severity: "medium", matches: is("policy.lifecycle.update", "policy.rule.update", "policy.rule.add") },
-  { id: "zone-change", title: "Okta network zone changed", category: "policy_violation", severity: "medium", matches: is("zone.update", "zone.delete", "zone.deactivate") },
+  { id: "api-token", title: "Okta API token created", category: "persistence", severity: "medium", matches: is("system.api_token.create") },
+  { id: "policy-off", title: "Okta policy disabled or deleted", category: "defense_evasion", severity: "high", matches: is("policy.lifecycle.deactivate", "policy.lifecycle.delete", "policy.rule.deactivate", "policy.rule.delete") },
+  { id: "policy-change", title: "Okta policy changed", category: "defense_evasion", severity: "medium", matches: is("policy.lifecycle.update", "policy.rule.update", "policy.rule.add") },
+  { id: "zone-change", title: "Okta network zone changed", category: "defense_evasion", severity: "medium", matches: is("zone.update", "zone.delete", "zone.deactivate") },
 ];
 
 /** The rule an Okta System Log event falls under, or undefined when it is routine. */

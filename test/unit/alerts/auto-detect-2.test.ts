@@ -1,7 +1,10 @@
 // kind "auto": each of these fixtures must be recognised as its own vendor, and nothing else.
-import { readFileSync } from "node:fs";
+// The last test is order-independent: over every vendor's fixtures, exactly one detect() says yes,
+// so reordering the registry can never hand a payload to the wrong parser.
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { resolveParser } from "@/server/alerts/normalize";
+import { SOURCE_PARSERS } from "@/server/alerts/sources";
 
 const json = (p: string) => JSON.parse(readFileSync(`test/fixtures/alerts/${p}`, "utf8"));
 const text = (p: string) => readFileSync(`test/fixtures/alerts/${p}`, "utf8");
@@ -29,5 +32,20 @@ describe("auto-detection of GuardDuty, Okta, Datadog, QRadar, Sigma and CEF payl
     expect(resolveParser("auto", { eventType: "com.okta.event_hook", data: {} }).kind).toBe("generic");
     expect(resolveParser("auto", { security_signal_id: "$SECURITY_SIGNAL_ID" }).kind).toBe("generic");
     expect(resolveParser("auto", [{ title: "x", rule_level: "high" }]).kind).toBe("generic");
+  });
+
+  it("every fixture of every vendor is claimed by exactly one detector, its own", () => {
+    const vendors = readdirSync("test/fixtures/alerts");
+    let checked = 0;
+    for (const vendor of vendors) {
+      for (const file of readdirSync(`test/fixtures/alerts/${vendor}`)) {
+        const path = `${vendor}/${file}`;
+        const payload = file.endsWith(".json") ? json(path) : text(path);
+        const claims = SOURCE_PARSERS.filter((p) => p.detect?.(payload)).map((p) => p.kind);
+        expect({ path, claims }).toEqual({ path, claims: [vendor] });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(CASES.length);
   });
 });

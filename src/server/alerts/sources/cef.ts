@@ -3,25 +3,14 @@
 // Fields: header Name -> title, Severity (0-10 or Low/Medium/High/Very-High) -> severity,
 // start/rt/end -> occurredAt, externalId -> externalId, msg -> description, and the address,
 // host, user, URL and hash extension keys (short or full names) -> observables.
-import type { ObservableType, Severity } from "../../db/schema/enums";
-import { categoryFromText } from "../category-hints";
+import type { Severity } from "../../db/schema/enums";
+import { resolveCategory } from "../categories";
 import { cefLines, looksLikeCef, parseCefLine, parseCefTime, type CefRecord } from "../cef";
 import { ObservableSet } from "../observables";
-import { isRecord } from "../payload";
+import { cleanText, isRecord, quote, textOf } from "../paths";
 import { toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type SourceParser } from "../types";
 
-const OBSERVABLE_KEYS: [string[], ObservableType, string][] = [
-  [["src", "sourceAddress", "c6a2", "sourceTranslatedAddress"], "ip", "src"],
-  [["dst", "destinationAddress", "c6a3", "destinationTranslatedAddress"], "ip", "dst"],
-  [["shost", "sourceHostName"], "host", "src"],
-  [["dhost", "destinationHostName"], "host", "dst"],
-  [["suser", "sourceUserName"], "user", "actor"],
-  [["duser", "destinationUserName"], "user", "target"],
-  [["request", "requestURL"], "url", "dst"],
-  [["sourceDnsDomain"], "domain", "src"],
-  [["destinationDnsDomain"], "domain", "dst"],
-];
 const TIME_KEYS = [["start", "startTime"], ["rt", "deviceReceiptTime"], ["end", "endTime"]] as const;
 
 /** CEF severity: 0-3 Low, 4-6 Medium, 7-8 High, 9-10 Very-High (critical here). */
@@ -31,49 +20,55 @@ export function cefSeverity(value: string): Severity {
   if (v === "unknown") return "medium";
   if (/^\d+$/.test(v) && Number(v) > 10) throw new ParseError(`CEF Severity: ${v} is outside 0-10`);
   const s = ["low", "medium", "high"].includes(v) || /^\d+$/.test(v) ? toSeverity(v, 10) : undefined;
-  if (!s) throw new ParseError(`CEF Severity: "${value.slice(0, 40)}" is not 0-10 or Low/Medium/High/Very-High`);
+  if (!s) throw new ParseError(`CEF Severity: ${quote(value)} is not 0-10 or Low/Medium/High/Very-High`);
   return s;
 }
 
-function pick(ext: Record<string, string>, keys: readonly string[]): string | undefined {
+/** The first non-blank value among the keys (CEF allows the short or the full name). */
+function pick(ext: Record<string, string>, ...keys: readonly string[]): string | undefined {
   for (const k of keys) if (ext[k]?.trim()) return ext[k];
   return undefined;
 }
 
 function occurredAt(ext: Record<string, string>, receivedAt: Date): Date {
   for (const keys of TIME_KEYS) {
-    const v = pick(ext, keys);
+    const v = pick(ext, ...keys);
     if (v !== undefined) return parseCefTime(v, keys[0], receivedAt);
   }
   return receivedAt;
 }
 
 function observablesOf(rec: CefRecord): ObservableSet {
+  const e = rec.extensions;
   const set = new ObservableSet();
-  for (const [keys, type, role] of OBSERVABLE_KEYS) for (const k of keys) set.add(type, rec.extensions[k], role);
-  for (const k of ["fileHash", "oldFileHash"]) {
-    const h = rec.extensions[k]?.trim();
-    if (h) set.add(h.length === 64 ? "sha256" : h.length === 40 ? "sha1" : "md5", h);
-  }
-  set.addFromText(rec.extensions.msg);
+  set.add("ip", [pick(e, "src", "sourceAddress"), e.c6a2, e.sourceTranslatedAddress], "src");
+  set.add("ip", [pick(e, "dst", "destinationAddress"), e.c6a3, e.destinationTranslatedAddress], "dst");
+  set.addHost({ name: pick(e, "shost", "sourceHostName"), domain: e.sourceDnsDomain }, "src");
+  set.addHost({ name: pick(e, "dhost", "destinationHostName"), domain: e.destinationDnsDomain }, "dst");
+  set.addUser({ name: pick(e, "suser", "sourceUserName"), domain: pick(e, "sntdom", "sourceNtDomain") }, "actor");
+  set.addUser({ name: pick(e, "duser", "destinationUserName"), domain: pick(e, "dntdom", "destinationNtDomain") }, "target");
+  set.add("url", pick(e, "request", "requestURL"), "dst");
+  set.addHash([e.fileHash, e.oldFileHash]);
+  set.addFromText(e.msg);
   return set;
 }
 
 /** One CEF record to an alert; `raw` is what the sender sent for it (the line, or the wrapper). */
 export function cefRecordToAlert(rec: CefRecord, raw: unknown, receivedAt: Date): NormalizedAlert {
-  if (!rec.name) throw new ParseError("CEF Name (header field 6): empty; it is the alert title");
+  const title = textOf(rec.name, 1000);
+  if (!title) throw new ParseError("CEF Name (header field 6): empty; it is the alert title");
   const ext = rec.extensions;
   const source = [rec.deviceVendor, rec.deviceProduct, rec.deviceVersion].filter(Boolean).join(" ");
-  const description = [ext.msg, `Reported by ${source || "an unnamed device"} (signature ${rec.signatureId || "none"})`]
+  const description = [textOf(ext.msg), `Reported by ${source || "an unnamed device"} (signature ${rec.signatureId || "none"})`]
     .filter(Boolean)
     .join("\n");
   return {
-    title: rec.name.slice(0, 1000),
+    title,
     severity: cefSeverity(rec.severity),
     occurredAt: occurredAt(ext, receivedAt),
-    category: categoryFromText(ext.cat, rec.name) ?? "other",
-    description,
-    externalId: ext.externalId?.trim() || null,
+    category: resolveCategory({ texts: [title, ext.cat] }),
+    description: cleanText(description),
+    externalId: textOf(ext.externalId, 500) ?? null,
     observables: observablesOf(rec).toArray(),
     vendor: "cef",
     raw,

@@ -11,36 +11,26 @@
 //    "security_rule_group_by_fields": $SECURITY_RULE_GROUP_BY_FIELDS,
 //    "security_rule_matched_queries": $SECURITY_RULE_MATCHED_QUERIES}
 // The JSON-valued variables may also be quoted (sent as JSON text); both forms are read.
-import type { ObservableType } from "../../db/schema/enums";
-import { categoryFromAttackTags, categoryFromText } from "../category-hints";
+import type { Severity } from "../../db/schema/enums";
+import { readAttackTags } from "../attack-tags";
+import { resolveCategory } from "../categories";
 import { ObservableSet } from "../observables";
-import { readPath } from "../paths";
-import { isRecord, optionalText, optionalTime, unfilled, type JsonObject } from "../payload";
-import { toSeverity } from "../severity";
+import { asDate, asString, cleanText, isRecord, quote, readPath, textOf, type JsonRecord } from "../paths";
 import { ParseError, type NormalizedAlert, type SourceParser } from "../types";
 
 const CONSOLE_HOSTS = ["datadoghq.com", "datadoghq.eu", "ddog-gov.com", "datadoghq.com.au"];
+/** $SECURITY_SIGNAL_SEVERITY values (Datadog rule case statuses). */
+const SEVERITIES: Readonly<Record<string, Severity>> = { info: "low", low: "low", medium: "medium", high: "high", critical: "critical" };
 
-// Attribute paths (standard Datadog attributes) that name observables.
-const ATTRIBUTES: [string, ObservableType, string][] = [
-  ["network.client.ip", "ip", "src"],
-  ["network.destination.ip", "ip", "dst"],
-  ["usr.id", "user", "actor"],
-  ["usr.name", "user", "actor"],
-  ["usr.email", "email", "actor"],
-  ["host", "host", "host"],
-  ["hostname", "host", "host"],
-  ["http.url", "url", "dst"],
-  ["dns.question.name", "domain", "dst"],
-];
-
-const text = (p: JsonObject, key: string) => unfilled(optionalText(p, key));
+/** Template placeholders a sender forgot to fill ("$SECURITY_SIGNAL_ID") count as absent. */
+const filled = (v: string | undefined) => (v === undefined || /^\$[A-Z0-9_]+$/.test(v) ? undefined : v);
+const text = (p: JsonRecord, key: string, max?: number) => filled(textOf(p[key], max));
 
 /** A JSON-valued variable, sent as a value or as JSON text; a ParseError when the text is not JSON. */
-function jsonField(p: JsonObject, key: string): unknown {
+function jsonField(p: JsonRecord, key: string): unknown {
   const v = p[key];
   if (typeof v !== "string") return v;
-  if (!unfilled(v.trim())) return undefined;
+  if (!filled(v.trim()) || !v.trim()) return undefined;
   try {
     return JSON.parse(v);
   } catch {
@@ -53,42 +43,48 @@ function attribute(source: unknown, path: string): unknown {
   if (!isRecord(source)) return undefined;
   const nested = readPath(source, path);
   if (nested !== undefined) return nested;
-  for (const key of [path, `@${path}`]) if (Object.prototype.hasOwnProperty.call(source, key)) return source[key];
+  for (const key of [path, `@${path}`]) if (Object.hasOwn(source, key)) return source[key];
   return undefined;
 }
 
-function observablesOf(attributes: unknown, groupBy: unknown, description: string | null): ObservableSet {
-  const set = new ObservableSet();
-  for (const source of [groupBy, attributes])
-    for (const [path, type, role] of ATTRIBUTES) set.add(type, attribute(source, path), role);
-  set.addFromText(description, CONSOLE_HOSTS);
+/** Standard Datadog attributes: network.client.ip, usr.*, host, http.url, dns.question.name. */
+function observablesOf(attributes: unknown, groupBy: unknown, description: string | undefined): ObservableSet {
+  const set = new ObservableSet({ consoleHosts: CONSOLE_HOSTS });
+  for (const source of [groupBy, attributes]) {
+    const at = (path: string) => attribute(source, path);
+    set.add("ip", at("network.client.ip"), "src").add("ip", at("network.destination.ip"), "dst");
+    for (const user of [at("usr.id"), at("usr.name")].flat()) set.addUser(asString(user), "actor");
+    set.add("email", at("usr.email"), "actor");
+    for (const host of [at("host"), at("hostname")].flat()) set.addHost(asString(host), "host");
+    set.add("url", at("http.url"), "dst").add("domain", at("dns.question.name"), "dst");
+  }
+  set.addFromText(description);
   return set;
 }
 
 function parseDatadog(payload: unknown, options: { receivedAt: Date }): NormalizedAlert[] {
   if (!isRecord(payload)) throw new ParseError("body: expected a JSON object built from Vigil's Datadog webhook payload");
-  const signalId = text(payload, "security_signal_id");
+  const signalId = text(payload, "security_signal_id", 500);
   if (!signalId) throw new ParseError("security_signal_id: missing; use Vigil's Datadog webhook payload ($SECURITY_SIGNAL_ID)");
-  const title = text(payload, "security_signal_title") ?? text(payload, "security_rule_name") ?? text(payload, "event_title");
+  const title = text(payload, "security_signal_title", 1000) ?? text(payload, "security_rule_name", 1000) ?? text(payload, "event_title", 1000);
   if (!title) throw new ParseError("security_signal_title: missing (and no security_rule_name to fall back on)");
-  const severityRaw = text(payload, "security_signal_severity");
-  const severity = severityRaw ? toSeverity(severityRaw) : undefined;
-  if (!severity) throw new ParseError(`security_signal_severity: ${JSON.stringify(severityRaw ?? null)} is not info/low/medium/high/critical`);
-  const occurredAt = (unfilled(optionalText(payload, "date")) && optionalTime(payload, "date")) || options.receivedAt;
-  const attributes = jsonField(payload, "security_signal_attributes");
-  const groupBy = jsonField(payload, "security_rule_group_by_fields");
-  const description = text(payload, "security_signal_msg") ?? text(payload, "event_msg") ?? null;
-  const tags = (text(payload, "tags") ?? "").split(",").map((t) => t.trim());
-  const ruleName = text(payload, "security_rule_name");
+  const severityWord = text(payload, "security_signal_severity")?.toLowerCase();
+  const severity = severityWord && Object.hasOwn(SEVERITIES, severityWord) ? SEVERITIES[severityWord] : undefined;
+  if (!severity) throw new ParseError(`security_signal_severity: ${quote(payload.security_signal_severity ?? null)} is not info/low/medium/high/critical`);
+  const dateText = text(payload, "date");
+  const occurredAt = dateText === undefined ? options.receivedAt : asDate(dateText);
+  if (!occurredAt) throw new ParseError(`date: ${quote(dateText)} is not a time; send $DATE (epoch milliseconds)`);
+  const description = text(payload, "security_signal_msg") ?? text(payload, "event_msg");
+  const tags = readAttackTags((text(payload, "tags", 10_000) ?? "").split(","));
   return [
     {
-      title: title.slice(0, 1000),
+      title,
       severity,
       occurredAt,
-      category: categoryFromAttackTags(tags) ?? categoryFromText(ruleName, title) ?? "other",
-      description,
+      category: tags.technique ?? resolveCategory({ texts: [text(payload, "security_rule_name"), title], tactics: tags.tactics }),
+      description: description ? cleanText(description) : null,
       externalId: signalId,
-      observables: observablesOf(attributes, groupBy, description).toArray(),
+      observables: observablesOf(jsonField(payload, "security_signal_attributes"), jsonField(payload, "security_rule_group_by_fields"), description).toArray(),
       vendor: "datadog",
       raw: payload,
     },
@@ -98,6 +94,6 @@ function parseDatadog(payload: unknown, options: { receivedAt: Date }): Normaliz
 export const datadogParser: SourceParser = {
   kind: "datadog",
   label: "Datadog security signal (webhook)",
-  detect: (p) => isRecord(p) && typeof p.security_signal_id === "string" && unfilled(p.security_signal_id) !== undefined,
+  detect: (p) => isRecord(p) && typeof p.security_signal_id === "string" && filled(p.security_signal_id.trim()) !== undefined && p.security_signal_id.trim() !== "",
   parse: parseDatadog,
 };

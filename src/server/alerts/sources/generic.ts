@@ -6,7 +6,7 @@ import { z } from "zod";
 import { OBSERVABLE_TYPES, SEVERITIES } from "../../db/schema/enums";
 import { pathError, selectAll, selectFirst } from "../json-path";
 import { ObservableSet } from "../observables";
-import { asDate, asString } from "../paths";
+import { asDate, asString, quote, textOf } from "../paths";
 import { toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
@@ -75,7 +75,7 @@ function severityOf(raw: unknown, mapping: GenericMapping) {
   if (mapped) return mapped;
   if (raw === undefined) return mapping.defaults?.severity ?? "medium";
   const s = toSeverity(raw);
-  if (!s) throw new ParseError(`severity: "${String(raw).slice(0, 40)}" is not low/medium/high/critical or a 0-10 number; add it to mapping.severityMap`);
+  if (!s) throw new ParseError(`severity: ${quote(raw)} is not low/medium/high/critical or a 0-10 number; add it to mapping.severityMap`);
   return s;
 }
 
@@ -102,21 +102,21 @@ function parseGeneric(payload: unknown, options: ParseOptions): NormalizedAlert[
   const mapping = parseGenericMapping(options.mapping);
   const pick = (field: ScalarField) => selectFirst(body, mapping[field] ?? DEFAULTS[field]);
 
-  const title = asString(pick("title"))?.trim() || mapping.defaults?.title;
+  const title = textOf(pick("title"), 1000) ?? mapping.defaults?.title;
   if (!title) throw new ParseError(`title: missing; expected one of ${(mapping.title ?? DEFAULTS.title).join(", ")}`);
   const occurredRaw = pick("occurredAt");
   const occurredAt = occurredRaw === undefined ? options.receivedAt : asDate(occurredRaw);
-  if (!occurredAt) throw new ParseError(`occurredAt: "${String(occurredRaw).slice(0, 40)}" is not a date`);
-  const description = asString(pick("description")) ?? null;
+  if (!occurredAt) throw new ParseError(`occurredAt: ${quote(occurredRaw)} is not a date`);
+  const description = textOf(pick("description")) ?? null;
 
   return [
     {
-      title: title.slice(0, 1000),
+      title,
       severity: severityOf(pick("severity"), mapping),
       occurredAt,
-      category: asString(pick("category")) ?? mapping.defaults?.category ?? null,
+      category: textOf(pick("category"), 200) ?? mapping.defaults?.category ?? null,
       description,
-      externalId: asString(pick("externalId")) ?? null,
+      externalId: textOf(pick("externalId"), 500) ?? null,
       observables: observablesOf(body, mapping, description),
       vendor: "generic",
       raw: payload,

@@ -3,61 +3,54 @@
 // A batch with no relevant event throws IrrelevantPayloadError, listing the event types it skipped.
 import { IrrelevantPayloadError } from "../irrelevant";
 import { ObservableSet } from "../observables";
-import { readPath } from "../paths";
-import { arrayAt, isRecord, optionalText, requireText, requireTime } from "../payload";
 import { classifyOktaEvent, type OktaRule } from "../okta-events";
+import { asString, cleanText, isRecord, readPath, recordsOf, requireDate, requireText, textOf, type JsonRecord } from "../paths";
 import { ParseError, type NormalizedAlert, type SourceParser } from "../types";
 
-function observablesOf(event: unknown): ObservableSet {
+function observablesOf(event: JsonRecord): ObservableSet {
   const set = new ObservableSet();
   set.add("ip", readPath(event, "client.ipAddress"), "src");
-  for (const hop of arrayAt(event, "request.ipChain")) set.add("ip", readPath(hop, "ip"), "src");
-  if (readPath(event, "actor.type") === "User") set.add("user", readPath(event, "actor.alternateId"), "actor");
-  for (const target of arrayAt(event, "target")) {
-    if (readPath(target, "type") === "User") set.add("user", readPath(target, "alternateId"), "target");
-  }
+  for (const hop of recordsOf(readPath(event, "request.ipChain"))) set.add("ip", hop.ip, "src");
+  if (readPath(event, "actor.type") === "User") set.addUser(asString(readPath(event, "actor.alternateId")), "actor");
+  for (const target of recordsOf(event.target)) if (target.type === "User") set.addUser(asString(target.alternateId), "target");
   return set;
 }
 
 function who(entity: unknown): string | undefined {
-  const id = optionalText(entity, "alternateId");
-  const name = optionalText(entity, "displayName");
+  const id = textOf(readPath(entity, "alternateId"), 300);
+  const name = textOf(readPath(entity, "displayName"), 300);
   if (!id && !name) return undefined;
   return name && id && name !== id ? `${name} <${id}>` : (id ?? name);
 }
 
-function describe(event: unknown, eventType: string): string {
-  const outcome = [optionalText(event, "outcome.result"), optionalText(event, "outcome.reason")].filter(Boolean);
-  const place = ["city", "state", "country"].map((k) => optionalText(event, `client.geographicalContext.${k}`)).filter(Boolean);
-  const client = [optionalText(event, "client.ipAddress"), place.join(", ")].filter(Boolean).join(", ");
-  const targets = arrayAt(event, "target").map(who).filter(Boolean);
-  const actor = who(readPath(event, "actor"));
-  const risk = optionalText(event, "debugContext.debugData.risk");
-  const behaviors = optionalText(event, "debugContext.debugData.behaviors");
-  return [
-    optionalText(event, "displayMessage"),
-    `Event type: ${eventType}`,
-    outcome.length ? `Outcome: ${outcome.join(" - ")}` : undefined,
-    actor ? `Actor: ${actor}` : undefined,
-    client ? `Client: ${client}` : undefined,
-    targets.length ? `Targets: ${targets.join("; ")}` : undefined,
-    risk ? `Risk: ${risk}` : undefined,
-    behaviors ? `Behaviors: ${behaviors}` : undefined,
-  ]
-    .filter(Boolean)
-    .join("\n");
+/** What an analyst needs without opening the raw event: message, outcome, who, from where, risk. */
+function describe(event: JsonRecord, eventType: string): string {
+  const text = (path: string) => textOf(readPath(event, path), 2000);
+  const place = ["city", "state", "country"].map((k) => text(`client.geographicalContext.${k}`)).filter(Boolean);
+  const client = [text("client.ipAddress"), place.join(", ")].filter(Boolean).join(", ");
+  const outcome = [text("outcome.result"), text("outcome.reason")].filter(Boolean).join(" - ");
+  const targets = recordsOf(event.target).map(who).filter(Boolean).join("; ");
+  const lines: [string, string | undefined][] = [
+    ["", text("displayMessage")],
+    ["Event type: ", eventType],
+    ["Outcome: ", outcome],
+    ["Actor: ", who(event.actor)],
+    ["Client: ", client],
+    ["Targets: ", targets],
+    ["Risk: ", text("debugContext.debugData.risk")],
+    ["Behaviors: ", text("debugContext.debugData.behaviors")],
+  ];
+  return lines.filter(([, v]) => v).map(([label, v]) => `${label}${v}`).join("\n");
 }
 
-function toAlert(event: unknown, index: number, rule: OktaRule): NormalizedAlert {
-  const at = `data.events[${index}]`;
-  const eventType = requireText(event, "eventType", `${at}.eventType`);
+function toAlert(event: JsonRecord, at: string, eventType: string, rule: OktaRule): NormalizedAlert {
   return {
     title: rule.title,
     severity: rule.severity,
-    occurredAt: requireTime(event, ["published"], `${at}.published`),
+    occurredAt: requireDate(event.published, `${at}.published`),
     category: rule.category,
-    description: describe(event, eventType),
-    externalId: requireText(event, "uuid", `${at}.uuid`),
+    description: cleanText(describe(event, eventType)),
+    externalId: requireText(event.uuid, `${at}.uuid`, 500),
     observables: observablesOf(event).toArray(),
     vendor: "okta",
     raw: event,
@@ -69,25 +62,23 @@ function parseOkta(payload: unknown): NormalizedAlert[] {
   const events = readPath(payload, "data.events");
   if (!Array.isArray(events)) throw new ParseError("data.events: missing; an Okta event hook carries System Log events in data.events[]");
   const alerts: NormalizedAlert[] = [];
-  const skipped: string[] = [];
+  const skipped = new Set<string>();
   events.forEach((event, i) => {
-    if (!isRecord(event)) throw new ParseError(`data.events[${i}]: expected an object`);
-    const eventType = requireText(event, "eventType", `data.events[${i}].eventType`);
+    const at = `data.events[${i}]`;
+    if (!isRecord(event)) throw new ParseError(`${at}: expected an object`);
+    const eventType = requireText(event.eventType, `${at}.eventType`, 200);
     const rule = classifyOktaEvent(event);
-    if (rule) alerts.push(toAlert(event, i, rule));
-    else skipped.push(eventType);
+    if (rule) alerts.push(toAlert(event, at, eventType, rule));
+    else skipped.add(eventType);
   });
-  if (alerts.length === 0) {
-    const types = [...new Set(skipped)];
-    throw new IrrelevantPayloadError(
-      events.length === 0
-        ? "Okta event hook: data.events is empty; nothing to alert on"
-        : `Okta event hook: none of the ${events.length} event(s) is security-relevant (${types.join(", ")}); ` +
-            "Vigil alerts on failed or risky sign-ins, lockouts, ThreatInsight detections, MFA changes and admin/policy changes",
-      types,
-    );
-  }
-  return alerts;
+  if (alerts.length > 0) return alerts;
+  throw new IrrelevantPayloadError(
+    events.length === 0
+      ? "Okta event hook: data.events is empty; nothing to alert on"
+      : `Okta event hook: none of the ${events.length} event(s) is security-relevant (${[...skipped].join(", ")}); ` +
+          "Vigil alerts on failed or risky sign-ins, lockouts, ThreatInsight detections, MFA changes and admin/policy changes",
+    [...skipped],
+  );
 }
 
 export const oktaParser: SourceParser = {

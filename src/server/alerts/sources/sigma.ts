@@ -4,9 +4,10 @@
 // time (earliest) and the observables. Zircolite results carry no id of their own, so externalId is
 // null and dedup falls back to the content fingerprint.
 import type { Severity } from "../../db/schema/enums";
-import { categoryFromAttackTags, categoryFromText } from "../category-hints";
+import { readAttackTags } from "../attack-tags";
+import { resolveCategory } from "../categories";
 import { ObservableSet } from "../observables";
-import { arrayAt, isRecord, optionalText, requireText } from "../payload";
+import { asString, cleanText, earliestDate, isRecord, quote, recordsOf, requireText, textOf, type JsonRecord } from "../paths";
 import { toSeverity } from "../severity";
 import { ParseError, type NormalizedAlert, type SourceParser } from "../types";
 
@@ -25,31 +26,19 @@ export function sigmaSeverity(level: string, field = "rule_level"): Severity {
   const v = level.trim().toLowerCase();
   if (v === "unknown") return "medium";
   const s = ["informational", "low", "medium", "high", "critical"].includes(v) ? toSeverity(v) : undefined;
-  if (!s) throw new ParseError(`${field}: "${level.slice(0, 40)}" is not a Sigma level (informational/low/medium/high/critical)`);
+  if (!s) throw new ParseError(`${field}: ${quote(level)} is not a Sigma level (informational/low/medium/high/critical)`);
   return s;
 }
 
-/** Zircolite times are UTC ("2021-04-24T20:03:23.592431Z", or without the zone when flattened). */
-function utcTime(value: unknown): Date | undefined {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) return undefined;
-  const iso = value.trim().replace(" ", "T");
-  const d = new Date(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso : `${iso}Z`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
+/** Machine accounts ("DC01$") act in most Windows events; as observables they would merge unrelated cases. */
+const person = (name: unknown) => (typeof name === "string" && !name.trim().endsWith("$") ? name : undefined);
 
-/** Windows accounts: "DOMAIN\user" when the domain is given; "-" and machine accounts ("HOST$") skipped. */
-function account(user: unknown, domain: unknown): string | undefined {
-  if (typeof user !== "string" || !user.trim() || user === "-" || user.endsWith("$")) return undefined;
-  if (user.includes("\\") || user.includes("@")) return user;
-  return typeof domain === "string" && domain.trim() && domain !== "-" ? `${domain}\\${user}` : user;
-}
-
-function addMatch(set: ObservableSet, m: Record<string, unknown>): void {
+function addMatch(set: ObservableSet, m: JsonRecord): void {
   for (const [f, role] of IP_FIELDS) set.add("ip", m[f], role);
-  for (const [f, role] of HOST_FIELDS) set.add("host", m[f], role);
-  set.add("user", account(m.TargetUserName, m.TargetDomainName), "target");
-  set.add("user", account(m.SubjectUserName, m.SubjectDomainName), "actor");
-  set.add("user", account(m.User, undefined), "actor");
+  for (const [f, role] of HOST_FIELDS) set.addHost(asString(m[f]), role);
+  set.addUser({ name: person(m.TargetUserName), domain: m.TargetDomainName }, "target");
+  set.addUser({ name: person(m.SubjectUserName), domain: m.SubjectDomainName }, "actor");
+  set.addUser(person(m.User), "actor");
   set.add("domain", m.QueryName, "dst");
   for (const [type, field] of [["md5", "MD5"], ["sha1", "SHA1"], ["sha256", "SHA256"]] as const) set.add(type, m[field]);
   if (typeof m.Hashes === "string") {
@@ -62,31 +51,23 @@ function addMatch(set: ObservableSet, m: Record<string, unknown>): void {
 /** `prefix` locates the detection in the body for error messages: "[2]." in an array, "" alone. */
 function detectionToAlert(d: unknown, prefix: string, receivedAt: Date): NormalizedAlert {
   if (!isRecord(d)) throw new ParseError(`${prefix ? prefix.slice(0, -1) : "body"}: expected a Zircolite detection object`);
-  const title = requireText(d, "title", `${prefix}title`);
-  const severity = sigmaSeverity(requireText(d, "rule_level", `${prefix}rule_level`), `${prefix}rule_level`);
-  const matches = arrayAt(d, "matches", `${prefix}matches`).filter(isRecord).slice(0, MAX_MATCHES);
+  const title = requireText(d.title, `${prefix}title`);
+  const severity = sigmaSeverity(requireText(d.rule_level, `${prefix}rule_level`, 100), `${prefix}rule_level`);
+  if (!Array.isArray(d.matches)) throw new ParseError(`${prefix}matches: expected an array of matched events`);
+  const matches = recordsOf(d.matches).slice(0, MAX_MATCHES);
   const set = new ObservableSet();
-  let first: Date | undefined;
-  for (const m of matches) {
-    addMatch(set, m);
-    for (const f of TIME_FIELDS) {
-      const t = utcTime(m[f]);
-      if (t && (!first || t < first)) first = t;
-    }
-  }
-  const tags = arrayAt(d, "tags", `${prefix}tags`);
+  for (const m of matches) addMatch(set, m);
+  const tags = readAttackTags([d.tags].flat());
   const count = typeof d.count === "number" ? d.count : matches.length;
-  const description = [
-    optionalText(d, "description"),
-    `${count} matching event(s)`,
-    optionalText(d, "id") ? `Sigma rule ${optionalText(d, "id")}${optionalText(d, "sigmafile") ? ` (${optionalText(d, "sigmafile")})` : ""}` : undefined,
-  ];
+  const rule = textOf(d.id, 200);
+  const file = textOf(d.sigmafile, 300);
+  const description = [textOf(d.description), `${count} matching event(s)`, rule ? `Sigma rule ${rule}${file ? ` (${file})` : ""}` : undefined];
   return {
-    title: title.slice(0, 1000),
+    title,
     severity,
-    occurredAt: first ?? receivedAt,
-    category: categoryFromAttackTags(tags) ?? categoryFromText(title) ?? "other",
-    description: description.filter(Boolean).join("\n"),
+    occurredAt: earliestDate(matches.flatMap((m) => TIME_FIELDS.map((f) => m[f]).filter((v) => typeof v === "string"))) ?? receivedAt,
+    category: tags.technique ?? resolveCategory({ texts: [title], tactics: tags.tactics }),
+    description: cleanText(description.filter(Boolean).join("\n")),
     externalId: null,
     observables: set.toArray(),
     vendor: "sigma",

@@ -26,8 +26,10 @@ describe("CEF parser", () => {
     expect(alert!.observables).toEqual([
       { type: "ip", value: "203.0.113.50", role: "src" },
       { type: "ip", value: "192.0.2.10", role: "dst" },
-      { type: "host", value: "scanner.example.net", role: "src" },
-      { type: "host", value: "bastion01.corp.example.com", role: "dst" },
+      { type: "host", value: "scanner.example.net", role: "src", aliases: ["scanner"] },
+      { type: "host", value: "scanner", role: "src", aliases: ["scanner.example.net"] },
+      { type: "host", value: "bastion01.corp.example.com", role: "dst", aliases: ["bastion01"] },
+      { type: "host", value: "bastion01", role: "dst", aliases: ["bastion01.corp.example.com"] },
       { type: "user", value: "root", role: "actor" },
       { type: "url", value: "http://evil.example/login", role: "dst" },
     ]);

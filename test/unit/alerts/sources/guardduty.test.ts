@@ -26,7 +26,9 @@ describe("GuardDuty parser", () => {
       { type: "ip", value: "198.51.100.23", role: "src" },
       { type: "ip", value: "10.0.0.12", role: "target" },
       { type: "ip", value: "192.0.2.44", role: "target" },
-      { type: "host", value: "ip-10-0-0-12.ec2.internal", role: "target" },
+      // FQDN and short name, linked to each other
+      { type: "host", value: "ip-10-0-0-12.ec2.internal", role: "target", aliases: ["ip-10-0-0-12"] },
+      { type: "host", value: "ip-10-0-0-12", role: "target", aliases: ["ip-10-0-0-12.ec2.internal"] },
     ]);
     expect(alert!.description).toContain("Finding type: UnauthorizedAccess:EC2/SSHBruteForce");
   });

@@ -31,7 +31,7 @@ describe("Okta event hook parser", () => {
     ]);
     expect(failed!.description).toContain("Outcome: FAILURE - INVALID_CREDENTIALS");
 
-    expect(mfa).toMatchObject({ title: "Okta MFA factor removed", severity: "medium", category: "policy_violation" });
+    expect(mfa).toMatchObject({ title: "Okta MFA factor removed", severity: "medium", category: "defense_evasion" });
     expect(mfa!.occurredAt.toISOString()).toBe("2024-03-27T16:59:01.101Z");
     expect(mfa!.observables).toEqual([
       { type: "ip", value: "192.0.2.200", role: "src" },
@@ -72,9 +72,10 @@ describe("Okta event hook parser", () => {
     expect(signal(ev("user.account.lock"))).toBe("brute_force");
     expect(signal(ev("security.threat.detected"))).toBe("brute_force");
     expect(signal(ev("user.mfa.okta_verify.deny_push"))).toBe("suspicious_login");
-    expect(signal(ev("user.mfa.factor.reset_all"))).toBe("policy_violation");
+    expect(signal(ev("user.mfa.factor.reset_all"))).toBe("defense_evasion");
+    expect(signal(ev("user.mfa.factor.activate"))).toBe("persistence");
     expect(signal(ev("user.account.privilege.grant"))).toBe("privilege_escalation");
-    expect(signal(ev("policy.rule.deactivate"))).toBe("policy_violation");
+    expect(signal(ev("policy.rule.deactivate"))).toBe("defense_evasion");
   });
 
   it("names the field that is missing or wrong", () => {

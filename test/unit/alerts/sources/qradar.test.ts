@@ -31,7 +31,10 @@ describe("QRadar offense parser", () => {
       ["4219", "Outbound traffic to a known malware host", "low", "malware", "2024-05-21T11:30:00.000Z"],
     ]);
     expect(alerts[0]!.observables).toEqual([{ type: "user", value: "CORP\\svc-backup", role: "actor" }]);
-    expect(alerts[1]!.observables).toEqual([{ type: "host", value: "ws-0142.corp.example.com", role: "host" }]);
+    expect(alerts[1]!.observables).toEqual([
+      { type: "host", value: "ws-0142.corp.example.com", role: "host", aliases: ["ws-0142"] },
+      { type: "host", value: "ws-0142", role: "host", aliases: ["ws-0142.corp.example.com"] },
+    ]);
   });
 
   it("names the field that is missing or wrong", () => {
@@ -39,7 +42,7 @@ describe("QRadar offense parser", () => {
     delete noStart.start_time;
     expect(() => qradarParser.parse(noStart, { receivedAt })).toThrow(ParseError);
     expect(() => qradarParser.parse(noStart, { receivedAt })).toThrow(/^start_time: missing/);
-    expect(() => qradarParser.parse({ ...fixture("offense.json"), magnitude: 42 }, { receivedAt })).toThrow(/^magnitude: 42 is not a number from 0 to 10/);
+    expect(() => qradarParser.parse({ ...fixture("offense.json"), magnitude: 42 }, { receivedAt })).toThrow(/^magnitude: "42" is not a number from 0 to 10/);
     const list = fixture("offense-list.json");
     delete list[1].description;
     expect(() => qradarParser.parse(list, { receivedAt })).toThrow(/^\[1\]\.description: missing/);

@@ -24,7 +24,8 @@ describe("Sigma (Zircolite) parser", () => {
     expect(logon!.occurredAt.toISOString()).toBe("2024-05-21T09:13:58.002Z");
     expect(logon!.observables).toEqual([
       { type: "ip", value: "198.51.100.23", role: "src" },
-      { type: "host", value: "DC01.corp.example.com", role: "host" },
+      { type: "host", value: "DC01.corp.example.com", role: "host", aliases: ["DC01"] },
+      { type: "host", value: "DC01", role: "host", aliases: ["DC01.corp.example.com"] },
       { type: "host", value: "KALI", role: "src" },
       { type: "user", value: "CORP\\alice", role: "target" },
       { type: "user", value: "CORP\\bob", role: "target" },
@@ -33,7 +34,8 @@ describe("Sigma (Zircolite) parser", () => {
     expect(certutil).toMatchObject({ title: "Suspicious Download Via Certutil.EXE", severity: "high", category: "c2", externalId: null });
     expect(certutil!.occurredAt.toISOString()).toBe("2024-05-21T10:02:45.117Z");
     expect(certutil!.observables).toEqual([
-      { type: "host", value: "WS-0142.corp.example.com", role: "host" },
+      { type: "host", value: "WS-0142.corp.example.com", role: "host", aliases: ["WS-0142"] },
+      { type: "host", value: "WS-0142", role: "host", aliases: ["WS-0142.corp.example.com"] },
       { type: "user", value: "CORP\\carol", role: "actor" },
       { type: "sha1", value: "e2b1c1e4c0b7a7d5a0d6e1f3b2c4d5e6f7a8b9c0" },
       { type: "md5", value: "0d6f1b2a3c4d5e6f7a8b9c0d1e2f3a4b" },
