@@ -6,6 +6,7 @@
 import type { Severity } from "../../db/schema/enums";
 import { readAttackTags } from "../attack-tags";
 import { resolveCategory } from "../categories";
+import { IrrelevantPayloadError } from "../irrelevant";
 import { ObservableSet } from "../observables";
 import { asString, cleanText, earliestDate, isRecord, quote, recordsOf, requireText, textOf, type JsonRecord } from "../paths";
 import { toSeverity } from "../severity";
@@ -77,7 +78,7 @@ function detectionToAlert(d: unknown, prefix: string, receivedAt: Date): Normali
 
 function parseSigma(payload: unknown, options: { receivedAt: Date }): NormalizedAlert[] {
   const detections = Array.isArray(payload) ? payload : [payload];
-  if (detections.length === 0) throw new ParseError("body: Zircolite found no detections (empty array)");
+  if (detections.length === 0) throw new IrrelevantPayloadError("Zircolite found no detections (an empty array); nothing to alert on", []);
   return detections.map((d, i) => detectionToAlert(d, Array.isArray(payload) ? `[${i}].` : "", options.receivedAt));
 }
 

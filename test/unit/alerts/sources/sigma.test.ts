@@ -5,6 +5,7 @@
 // https://github.com/SigmaHQ/sigma-specification (levels, ATT&CK tags)
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { IrrelevantPayloadError } from "@/server/alerts/irrelevant";
 import { sigmaParser } from "@/server/alerts/sources/sigma";
 import { ParseError } from "@/server/alerts/types";
 
@@ -59,5 +60,10 @@ describe("Sigma (Zircolite) parser", () => {
     const [detection] = fixture();
     expect(() => sigmaParser.parse({ ...detection, rule_level: "severe" }, { receivedAt })).toThrow(/^rule_level: "severe" is not a Sigma level/);
     expect(() => sigmaParser.parse({ ...detection, matches: "none" }, { receivedAt })).toThrow(/^matches: expected an array/);
+  });
+
+  it("reports a run without detections as nothing to alert on", () => {
+    expect(() => sigmaParser.parse([], { receivedAt })).toThrow(IrrelevantPayloadError);
+    expect(() => sigmaParser.parse([], { receivedAt })).toThrow(/Zircolite found no detections/);
   });
 });
