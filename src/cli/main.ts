@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { ROLES } from "../server/db/schema/enums";
 import { EnvError } from "../server/env";
 import { adminCreateCommand, auditVerifyCommand, migrateCommand, sourceAddCommand } from "./commands/admin";
+import { alertParseCommand } from "./commands/alert-parse";
 import { auditExportCommand } from "./commands/audit";
 import { secretsRotateCommand } from "./commands/secrets";
 import { startCommand } from "./commands/start";
@@ -35,6 +36,16 @@ source
   .option("--kind <kind>", "parser: generic, splunk, ... or auto", "generic")
   .addOption(new Option("--auth <mode>").choices(["token", "hmac", "okta"]).default("token"))
   .action(sourceAddCommand);
+
+const alert = program.command("alert").description("alerts");
+alert
+  .command("parse")
+  .description("print the NormalizedAlert(s) Vigil makes of a vendor payload (JSON or CEF text); no database needed")
+  .argument("<file>", "the payload, as the vendor sends it")
+  .option("--kind <kind>", "parser: auto, generic, guardduty, okta, ... (see `vigil source add --kind`)", "auto")
+  .option("--mapping <file>", "JSON field mapping for a generic source")
+  .option("--raw", "include the raw payload in each alert")
+  .action(alertParseCommand);
 
 const audit = program.command("audit").description("audit trail");
 audit.command("verify").description("walk the hash chain and report the first broken link").action(auditVerifyCommand);

@@ -1,13 +1,22 @@
 // Generic JSON: any sender that can POST JSON. Well-known field names are read by default; a
-// per-source mapping ({ title: "$.rule.name", observables: { ip: ["$.src"] } }) overrides them.
+// per-source mapping overrides them, written in a JSONPath subset (see json-path.ts):
+//   { "title": "$.rule.name", "severity": ["$.level", "$.prio"], "severityMap": { "P1": "critical" },
+//     "observables": { "ip": ["$.src", "$.entities[*].address"] }, "defaults": { "category": "brute_force" } }
 import { z } from "zod";
-import { OBSERVABLE_TYPES } from "../../db/schema/enums";
+import { OBSERVABLE_TYPES, SEVERITIES } from "../../db/schema/enums";
+import { pathError, selectAll, selectFirst } from "../json-path";
 import { ObservableSet } from "../observables";
-import { asDate, asString, firstOf, readPath } from "../paths";
+import { asDate, asString, quote, textOf } from "../paths";
 import { toSeverity } from "../severity";
-import { ParseError, type NormalizedAlert, type SourceParser } from "../types";
+import { ParseError, type NormalizedAlert, type ParseOptions, type SourceParser } from "../types";
 
-const pathList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const path = z.string().min(1).max(300).superRefine((p, ctx) => {
+  const error = pathError(p);
+  if (error) ctx.addIssue({ code: "custom", message: error });
+});
+const pathList = z
+  .union([path, z.array(path).min(1).max(20)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 
 export const genericMappingSchema = z
   .object({
@@ -18,9 +27,25 @@ export const genericMappingSchema = z
     category: pathList.optional(),
     description: pathList.optional(),
     observables: z.partialRecord(z.enum(OBSERVABLE_TYPES), pathList).optional(),
+    /** The sender's own severity words or numbers ("P1", "3") to ours, checked before the usual words. */
+    severityMap: z.record(z.string().max(100), z.enum(SEVERITIES)).optional(),
+    /** Values used when the paths find nothing (e.g. every alert of this source is "brute_force"). */
+    defaults: z
+      .object({ title: z.string().min(1).max(1000), severity: z.enum(SEVERITIES), category: z.string().min(1).max(200) })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 export type GenericMapping = z.infer<typeof genericMappingSchema>;
+
+/** Validates a mapping (from the web app, the API or the database); a ParseError names the bad field. */
+export function parseGenericMapping(input: unknown): GenericMapping {
+  const result = genericMappingSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ParseError(`mapping.${issue.path.join(".") || "(root)"}: ${issue.message}`);
+}
 
 const DEFAULTS = {
   title: ["title", "name", "summary", "rule_name", "rule.name", "message"],
@@ -42,24 +67,21 @@ const DEFAULTS = {
   },
 } as const;
 
-function parseGeneric(payload: unknown, options: { receivedAt: Date; mapping?: Record<string, unknown> | null }): NormalizedAlert[] {
-  if (payload === null || typeof payload !== "object" || Array.isArray(payload))
-    throw new ParseError("body: expected a JSON object");
-  const mapping = options.mapping ? genericMappingSchema.parse(options.mapping) : {};
-  const pick = (field: keyof typeof DEFAULTS & keyof GenericMapping) =>
-    firstOf(payload, (mapping[field] as string[] | undefined) ?? (DEFAULTS[field] as readonly string[]));
+type ScalarField = "title" | "severity" | "occurredAt" | "externalId" | "category" | "description";
 
-  const title = asString(pick("title"))?.trim();
-  if (!title) throw new ParseError(`title: missing; expected one of ${(mapping.title ?? DEFAULTS.title).join(", ")}`);
-  const severityRaw = pick("severity");
-  const severity = severityRaw === undefined ? "medium" : toSeverity(severityRaw);
-  if (!severity) throw new ParseError(`severity: "${String(severityRaw).slice(0, 40)}" is not low/medium/high/critical or a 0-10 number`);
-  const occurredRaw = pick("occurredAt");
-  const occurredAt = occurredRaw === undefined ? options.receivedAt : asDate(occurredRaw);
-  if (!occurredAt) throw new ParseError(`occurredAt: "${String(occurredRaw).slice(0, 40)}" is not a date`);
+function severityOf(raw: unknown, mapping: GenericMapping) {
+  const key = asString(raw)?.trim();
+  const mapped = key === undefined ? undefined : (mapping.severityMap?.[key] ?? mapping.severityMap?.[key.toLowerCase()]);
+  if (mapped) return mapped;
+  if (raw === undefined) return mapping.defaults?.severity ?? "medium";
+  const s = toSeverity(raw);
+  if (!s) throw new ParseError(`severity: ${quote(raw)} is not low/medium/high/critical or a 0-10 number; add it to mapping.severityMap`);
+  return s;
+}
 
+function observablesOf(payload: Record<string, unknown>, mapping: GenericMapping, description: string | null) {
   const set = new ObservableSet();
-  const explicit = readPath(payload, "observables");
+  const explicit = payload.observables;
   if (Array.isArray(explicit)) {
     for (const o of explicit) {
       const item = o as { type?: unknown; value?: unknown };
@@ -67,20 +89,35 @@ function parseGeneric(payload: unknown, options: { receivedAt: Date; mapping?: R
         set.add(item.type as (typeof OBSERVABLE_TYPES)[number], item.value);
     }
   }
-  const obsPaths = { ...DEFAULTS.observables, ...(mapping.observables ?? {}) } as Record<(typeof OBSERVABLE_TYPES)[number], readonly string[]>;
-  for (const type of OBSERVABLE_TYPES) for (const p of obsPaths[type] ?? []) set.add(type, readPath(payload, p));
-  const description = asString(pick("description")) ?? null;
+  const paths = { ...DEFAULTS.observables, ...(mapping.observables ?? {}) } as Record<(typeof OBSERVABLE_TYPES)[number], readonly string[]>;
+  for (const type of OBSERVABLE_TYPES) for (const p of paths[type] ?? []) set.add(type, selectAll(payload, p));
   set.addFromText(description);
+  return set.toArray();
+}
+
+function parseGeneric(payload: unknown, options: ParseOptions): NormalizedAlert[] {
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload))
+    throw new ParseError("body: expected a JSON object");
+  const body = payload as Record<string, unknown>;
+  const mapping = parseGenericMapping(options.mapping);
+  const pick = (field: ScalarField) => selectFirst(body, mapping[field] ?? DEFAULTS[field]);
+
+  const title = textOf(pick("title"), 1000) ?? mapping.defaults?.title;
+  if (!title) throw new ParseError(`title: missing; expected one of ${(mapping.title ?? DEFAULTS.title).join(", ")}`);
+  const occurredRaw = pick("occurredAt");
+  const occurredAt = occurredRaw === undefined ? options.receivedAt : asDate(occurredRaw);
+  if (!occurredAt) throw new ParseError(`occurredAt: ${quote(occurredRaw)} is not a date`);
+  const description = textOf(pick("description")) ?? null;
 
   return [
     {
-      title: title.slice(0, 1000),
-      severity,
+      title,
+      severity: severityOf(pick("severity"), mapping),
       occurredAt,
-      category: asString(pick("category")) ?? null,
+      category: textOf(pick("category"), 200) ?? mapping.defaults?.category ?? null,
       description,
-      externalId: asString(pick("externalId")) ?? null,
-      observables: set.toArray(),
+      externalId: textOf(pick("externalId"), 500) ?? null,
+      observables: observablesOf(body, mapping, description),
       vendor: "generic",
       raw: payload,
     },

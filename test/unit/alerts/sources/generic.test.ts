@@ -44,3 +44,34 @@ describe("generic parser", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("generic mapping (JSONPath subset)", () => {
+  it("reads wildcards and flattened dotted keys, maps the sender's severities, fills defaults", () => {
+    const [alert] = genericParser.parse(
+      { "rule.title": "Fail2ban ban", prio: "P1", hits: [{ ip: "198.51.100.1" }, { ip: "198.51.100.2" }] },
+      {
+        receivedAt,
+        mapping: {
+          title: "$['rule.title']",
+          severity: "$.prio",
+          severityMap: { P1: "critical" },
+          observables: { ip: "$.hits[*].ip" },
+          defaults: { category: "brute_force" },
+        },
+      },
+    );
+    expect(alert).toMatchObject({ title: "Fail2ban ban", severity: "critical", category: "brute_force" });
+    expect(alert!.observables).toEqual([
+      { type: "ip", value: "198.51.100.1" },
+      { type: "ip", value: "198.51.100.2" },
+    ]);
+  });
+
+  it("refuses a bad mapping with a ParseError naming the mapping field", () => {
+    const parse = (mapping: Record<string, unknown>) => () => genericParser.parse({ title: "x" }, { receivedAt, mapping });
+    expect(parse({ observables: { ip: ["$.a["] } })).toThrow(ParseError);
+    expect(parse({ observables: { ip: ["$.a["] } })).toThrow(/^mapping\.observables\.ip\.0: cannot read/);
+    expect(parse({ titel: "$.x" })).toThrow(/^mapping\.\(root\): .*titel/);
+    expect(parse({ severityMap: { P1: "urgent" } })).toThrow(/^mapping\.severityMap\.P1:/);
+  });
+});
