@@ -10,7 +10,7 @@ describe("JSON body parsing", () => {
 
   it("refuses deep nesting before parsing", () => {
     const deep = "[".repeat(10_000) + "]".repeat(10_000);
-    expect(() => parseJsonBody(Buffer.from(deep), 64)).toThrow(/nests 10000 levels deep; the limit is 64/);
+    expect(() => parseJsonBody(Buffer.from(deep), 64)).toThrow(/nests more than 64 levels deep; the limit is 64/);
   });
 
   it("reports invalid JSON and empty bodies as 400", () => {
