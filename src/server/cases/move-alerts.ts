@@ -34,10 +34,15 @@ export async function lockCases(tx: DbOrTx, ids: string[]): Promise<Map<string, 
 /** Gives the destination case the observables of the moved alerts. */
 export async function copyObservables(tx: DbOrTx, alertIds: string[], toCaseId: string): Promise<void> {
   if (alertIds.length === 0) return;
-  await tx.execute(sql`
-    insert into ${caseObservables} (case_id, observable_id)
-    select distinct ${toCaseId}::uuid, ao.observable_id from ${alertObservables} ao where ao.alert_id = any(${alertIds}::uuid[])
-    on conflict do nothing`);
+  await tx
+    .insert(caseObservables)
+    .select(
+      tx
+        .selectDistinct({ caseId: sql<string>`${toCaseId}::uuid`.as("case_id"), observableId: alertObservables.observableId, addedAt: sql<Date>`now()`.as("added_at") })
+        .from(alertObservables)
+        .where(inArray(alertObservables.alertId, alertIds)),
+    )
+    .onConflictDoNothing();
 }
 
 /** Removes from a case the observables that none of its remaining alerts carries any more. */

@@ -34,7 +34,9 @@ export function isLossyNumber(token: string): boolean {
   if (!Number.isFinite(value)) return true;
   const mantissa = token.replace(/^-/, "").split(/[eE]/)[0]!.replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
   if (value === 0) return mantissa.length > 0; // underflow: 1e-400 became 0
-  return mantissa.length > 15;
+  if (/^-?\d+$/.test(token)) return !Number.isSafeInteger(value);
+  return mantissa.length > 15; // may be exact, but then keeping the bytes costs little
+
 }
 
 /**

@@ -3,7 +3,10 @@
 // visible text "\u0000" / "\ud800". Everything else (homoglyphs, RTL marks, zero-width characters)
 // is kept verbatim. The caller keeps the original bytes when anything was escaped.
 
+// NUL is exactly what we look for here, hence the control character in the patterns.
+// eslint-disable-next-line no-control-regex
 const MAYBE_UNSAFE = /[\u0000\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const escapeChar = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
