@@ -4,11 +4,11 @@
 // and in the audit trail.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import { alerts, auditLog, caseEvents, caseObservables, cases, groupingRules, observables } from "@/server/db/schema";
 import { handleWebhook } from "@/server/intake/ingest";
 import { intakeMeter } from "@/server/intake/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { callerAs } from "../helpers/trpc";
 import { seedSource, seedUser } from "../helpers/fixtures";
 
 let t: TestDatabase;
@@ -21,11 +21,8 @@ afterAll(async () => {
 });
 
 type Source = Awaited<ReturnType<typeof seedSource>>;
-type User = Awaited<ReturnType<typeof seedUser>>;
 
-function callerFor(user: User) {
-  return createCaller({ db: t.db, session: { id: "s", user, expiresAt: new Date(Date.now() + 60_000) }, sessionToken: "x", req: new Request("http://vigil.test"), resHeaders: new Headers(), actor: `user:${user.id}` });
-}
+const callerFor = (user: Awaited<ReturnType<typeof seedUser>>) => callerAs(t.db, user);
 
 async function send(source: Source, alert: Record<string, unknown>) {
   const res = await handleWebhook(t.db, new Request(`http://vigil.test/api/webhooks/${source.slug}`, { method: "POST", body: JSON.stringify(alert), headers: { "content-type": "application/json", authorization: `Bearer ${source.secret}` } }), source.slug);

@@ -3,20 +3,18 @@
 // alerts list. Secrets never appear in lists or the audit trail; analysts cannot administer.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import { alerts, auditLog, ingestFailures } from "@/server/db/schema";
 import { handleWebhook } from "@/server/intake/ingest";
 import { intakeMeter } from "@/server/intake/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { callerAs } from "../helpers/trpc";
 import { seedUser } from "../helpers/fixtures";
 
 let t: TestDatabase;
 let admin: ReturnType<typeof callerFor>;
 let analyst: ReturnType<typeof callerFor>;
 
-function callerFor(user: Awaited<ReturnType<typeof seedUser>>) {
-  return createCaller({ db: t.db, session: { id: "s", user, expiresAt: new Date(Date.now() + 60_000) }, sessionToken: "x", req: new Request("http://vigil.test"), resHeaders: new Headers(), actor: `user:${user.id}` });
-}
+const callerFor = (user: Awaited<ReturnType<typeof seedUser>>) => callerAs(t.db, user);
 
 beforeAll(async () => {
   t = await createTestDatabase("intakeadmin");

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import { KindSelect } from "./kind-select";
 import { buttonClass, ErrorText, Field, inputClass } from "../ui";
 import type { RevealedSecret } from "./secret-callout";
 
@@ -42,15 +43,7 @@ export function CreateSourceForm({ kinds, onCreated }: { kinds: { kind: string; 
       <Field label="Name">
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Splunk production" className={inputClass} />
       </Field>
-      <Field label="Kind">
-        <select value={kind} onChange={(e) => setKind(e.target.value)} className={inputClass}>
-          {kinds.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <KindSelect kinds={kinds} value={kind} onChange={setKind} />
       <Field label="Authentication">
         <select value={auth} onChange={(e) => setAuth(e.target.value)} className={inputClass}>
           {AUTH_MODES.map((m) => (

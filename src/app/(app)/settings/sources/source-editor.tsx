@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import { KindSelect } from "./kind-select";
 import { buttonClass, ErrorText, Field, inputClass, secondaryButtonClass } from "../ui";
 
 export interface SourceRow {
@@ -56,15 +57,7 @@ export function SourceEditor({ source, kinds, onClose }: { source: SourceRow; ki
       <Field label="Name">
         <input value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
       </Field>
-      <Field label="Kind">
-        <select value={kind} onChange={(e) => setKind(e.target.value)} className={inputClass}>
-          {kinds.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <KindSelect kinds={kinds} value={kind} onChange={setKind} />
       <Field label="Rate limit (requests/minute)" hint="Empty: the server default">
         <input value={rate} onChange={(e) => setRate(e.target.value)} inputMode="numeric" className={inputClass} />
       </Field>
