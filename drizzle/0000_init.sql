@@ -54,6 +54,7 @@ CREATE TABLE "alert_sources" (
 	"mapping" jsonb,
 	"enabled" boolean DEFAULT true NOT NULL,
 	"rate_limit_per_minute" integer,
+	"secret_rotated_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "alert_sources_slug_unique" UNIQUE("slug")
@@ -72,8 +73,10 @@ CREATE TABLE "alerts" (
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"duplicate_count" integer DEFAULT 0 NOT NULL,
 	"raw" jsonb NOT NULL,
+	"raw_body" "bytea",
 	"normalized" jsonb NOT NULL,
-	"case_id" uuid
+	"case_id" uuid,
+	"previous_case_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "enrichments" (
@@ -108,12 +111,27 @@ CREATE TABLE "intake_counters" (
 	CONSTRAINT "intake_counters_source_slug_reason_pk" PRIMARY KEY("source_slug","reason")
 );
 --> statement-breakpoint
+CREATE TABLE "intake_rate_counts" (
+	"source_id" uuid NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"node" text NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "intake_rate_counts_source_id_window_start_node_pk" PRIMARY KEY("source_id","window_start","node")
+);
+--> statement-breakpoint
 CREATE TABLE "observables" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"type" "observable_type" NOT NULL,
 	"value" text NOT NULL,
 	"first_seen" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_nonces" (
+	"source_id" uuid NOT NULL,
+	"signature" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "webhook_nonces_source_id_signature_pk" PRIMARY KEY("source_id","signature")
 );
 --> statement-breakpoint
 CREATE TABLE "case_events" (
@@ -306,6 +324,8 @@ ALTER TABLE "alert_observables" ADD CONSTRAINT "alert_observables_observable_id_
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_source_id_alert_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."alert_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrichments" ADD CONSTRAINT "enrichments_observable_id_observables_id_fk" FOREIGN KEY ("observable_id") REFERENCES "public"."observables"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_rate_counts" ADD CONSTRAINT "intake_rate_counts_source_id_alert_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."alert_sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "webhook_nonces" ADD CONSTRAINT "webhook_nonces_source_id_alert_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."alert_sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_observables" ADD CONSTRAINT "case_observables_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_observables" ADD CONSTRAINT "case_observables_observable_id_observables_id_fk" FOREIGN KEY ("observable_id") REFERENCES "public"."observables"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -334,7 +354,9 @@ CREATE INDEX "alerts_case_id_idx" ON "alerts" USING btree ("case_id");--> statem
 CREATE INDEX "alerts_received_at_idx" ON "alerts" USING btree ("received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "enrichments_observable_provider_key" ON "enrichments" USING btree ("observable_id","provider");--> statement-breakpoint
 CREATE INDEX "ingest_failures_source_slug_received_at_index" ON "ingest_failures" USING btree ("source_slug","received_at");--> statement-breakpoint
+CREATE INDEX "intake_rate_counts_window_start_index" ON "intake_rate_counts" USING btree ("window_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "observables_type_value_key" ON "observables" USING btree ("type","value");--> statement-breakpoint
+CREATE INDEX "webhook_nonces_expires_at_index" ON "webhook_nonces" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "case_events_case_at_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "case_observables_observable_id_index" ON "case_observables" USING btree ("observable_id");--> statement-breakpoint
 CREATE INDEX "cases_status_created_idx" ON "cases" USING btree ("status","created_at");--> statement-breakpoint

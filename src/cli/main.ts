@@ -2,10 +2,12 @@
 import { Command, Option } from "commander";
 import { ROLES } from "../server/db/schema/enums";
 import { EnvError } from "../server/env";
-import { adminCreateCommand, auditVerifyCommand, migrateCommand, sourceAddCommand } from "./commands/admin";
+import { SOURCE_AUTH_MODES, sourceKinds } from "../server/intake/sources";
+import { adminCreateCommand, auditVerifyCommand, migrateCommand } from "./commands/admin";
 import { alertParseCommand } from "./commands/alert-parse";
 import { auditExportCommand } from "./commands/audit";
 import { secretsRotateCommand } from "./commands/secrets";
+import { sourceAddCommand, sourceRotateCommand } from "./commands/source";
 import { startCommand } from "./commands/start";
 import { webCommand } from "./commands/web";
 import { workerCommand } from "./commands/worker";
@@ -31,11 +33,19 @@ const source = program.command("source").description("alert sources");
 source
   .command("add")
   .description("create an alert source and print its secret once")
-  .requiredOption("--slug <slug>")
+  .requiredOption("--slug <slug>", "URL name: POST /api/webhooks/<slug>")
   .option("--name <name>")
-  .option("--kind <kind>", "parser: generic, splunk, ... or auto", "generic")
-  .addOption(new Option("--auth <mode>").choices(["token", "hmac", "okta"]).default("token"))
+  .addOption(new Option("--kind <kind>", "parser of the payloads").choices(sourceKinds().map((k) => k.kind)).default("generic"))
+  .addOption(new Option("--auth <mode>", "token: Bearer header; hmac: X-Vigil-Signature; okta: Okta event hook").choices(SOURCE_AUTH_MODES).default("token"))
+  .option("--mapping <json|@file>", "generic sources: field mapping, e.g. '{\"title\":\"$.rule.name\"}'")
+  .option("--rate-limit <per-minute>", "requests per minute (default: VIGIL_SOURCE_RATE_LIMIT_PER_MINUTE)")
+  .option("--disabled", "create it disabled")
   .action(sourceAddCommand);
+source
+  .command("rotate")
+  .description("replace a source's secret (the old one stops working) and print the new one once")
+  .requiredOption("--slug <slug>")
+  .action(sourceRotateCommand);
 
 const alert = program.command("alert").description("alerts");
 alert

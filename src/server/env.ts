@@ -34,6 +34,8 @@ export const envSchema = z.object({
   VIGIL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Deepest JSON nesting accepted in a webhook body. (Default: 64) */
   VIGIL_MAX_JSON_DEPTH: z.coerce.number().int().min(2).max(10_000).default(64),
+  /** Webhook requests per minute one alert source may send, unless the source sets its own limit. (Default: 300000) */
+  VIGIL_SOURCE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300_000),
   /** Port of the embedded Postgres used when DATABASE_URL is unset. (Default: 54329) */
   VIGIL_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Session lifetime in hours (sliding). (Default: 12) */

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, cases, ingestFailures, intakeCounters, playbookRuns } from "@/server/db/schema";
 import { handleWebhook } from "@/server/intake/ingest";
+import { intakeMeter } from "@/server/intake/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedSource } from "../helpers/fixtures";
 
@@ -19,7 +20,10 @@ beforeAll(async () => {
   t = await createTestDatabase("intake");
   source = await seedSource(t.db);
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  await intakeMeter(t.db).stop();
+  await t.drop();
+});
 
 describe("POST /api/webhooks/{source}", () => {
   it("accepts an alert: alert, case, run and job commit together", async () => {
@@ -58,6 +62,7 @@ describe("POST /api/webhooks/{source}", () => {
     expect(res.status).toBe(401);
     expect(await t.db.$count(alerts)).toBe(before);
     expect(await t.db.$count(ingestFailures)).toBe(0);
+    await intakeMeter(t.db).flush(); // counters are buffered per process and flushed each second
     const [counter] = await t.db.select().from(intakeCounters);
     expect(counter).toMatchObject({ sourceSlug: source.slug, reason: "unauthenticated", count: 1 });
   });

@@ -4,12 +4,15 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { currentSession } from "@/server/auth/server-session";
 import { LogoutButton } from "@/components/logout-button";
+import { ROLE_RANK } from "@/server/api/trpc";
 
 export const dynamic = "force-dynamic";
 
 const NAV = [
   { href: "/cases", label: "Cases", role: "analyst" },
+  { href: "/alerts", label: "Alerts", role: "analyst" },
   { href: "/runs", label: "Runs", role: "analyst" },
+  { href: "/settings/sources", label: "Settings", role: "admin" },
 ] as const;
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -24,7 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             Vigil
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600 dark:text-slate-300">
-            {NAV.map((item) => (
+            {NAV.filter((item) => ROLE_RANK[session.user.role] >= ROLE_RANK[item.role]).map((item) => (
               <Link key={item.href} href={item.href} className="hover:text-slate-900 dark:hover:text-white">
                 {item.label}
               </Link>

@@ -1,9 +1,8 @@
-// `vigil migrate`, `vigil admin create`, `vigil source add`, `vigil audit verify`: operator commands.
+// `vigil migrate`, `vigil admin create`, `vigil audit verify`: operator commands.
 import { createDb, type Db } from "../../server/db/client";
 import { createUser } from "../../server/auth/users";
 import { generatePassword } from "../../server/auth/users";
 import { verifyAuditChain } from "../../server/audit/verify";
-import { createSource } from "../../server/intake/sources";
 import { resolveDatabase } from "../database";
 import { prepareDatabase } from "./start";
 
@@ -34,15 +33,6 @@ export async function adminCreateCommand(opts: { email: string; name?: string; r
     db.transaction((tx) => createUser(tx, "cli", { email: opts.email, name: opts.name ?? opts.email, role: opts.role as "admin", password })),
   );
   console.log(`created ${user.role} ${user.email}${opts.password ? "" : `\npassword (shown once): ${password}`}`);
-}
-
-export async function sourceAddCommand(opts: { slug: string; kind: string; auth: string; name?: string }): Promise<void> {
-  const source = await withDb((db) =>
-    db.transaction((tx) => createSource(tx, "cli", { slug: opts.slug, kind: opts.kind, auth: opts.auth as "token", name: opts.name })),
-  );
-  console.log(`created alert source "${source.slug}" (${source.kind}, auth ${source.auth})`);
-  console.log(`webhook: POST /api/webhooks/${source.slug}`);
-  console.log(`secret (shown once): ${source.secret}`);
 }
 
 export async function auditVerifyCommand(): Promise<void> {

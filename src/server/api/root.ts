@@ -1,6 +1,9 @@
 // Composes the resource routers; nothing else belongs here.
+import { alertsRouter } from "./routers/alerts";
 import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
+import { groupingRulesRouter } from "./routers/grouping-rules";
+import { ingestFailuresRouter } from "./routers/ingest-failures";
 import { playbooksRouter } from "./routers/playbooks";
 import { runsRouter } from "./routers/runs";
 import { sourcesRouter } from "./routers/sources";
@@ -8,8 +11,11 @@ import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  alerts: alertsRouter,
   auth: authRouter,
   cases: casesRouter,
+  groupingRules: groupingRulesRouter,
+  ingestFailures: ingestFailuresRouter,
   playbooks: playbooksRouter,
   runs: runsRouter,
   sources: sourcesRouter,

@@ -19,6 +19,9 @@ export function createDb(connectionString: string, options: { max?: number; appl
   });
   // An idle client losing its connection (Postgres restart) must not crash the process.
   pool.on("error", () => undefined);
+  // Nor a checked-out one: pg emits "error" on a client whose connection dies mid-transaction, and
+  // pg-pool listens only while the client is idle. The running query still fails (-> 503).
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return drizzle({ client: pool, schema, casing: "snake_case" }) as Db;
 }
 

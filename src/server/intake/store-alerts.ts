@@ -1,15 +1,19 @@
 // The ingest transaction: dedup, insert alerts and observables, group into cases and start the
 // matching playbook runs, all in ONE transaction, so an accepted alert is never half-stored.
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import { alertObservables, alerts, caseObservables, observables, playbooks } from "../db/schema";
 import type { NormalizedAlert } from "../alerts/types";
 import { fingerprintAlert } from "../alerts/fingerprint";
 import { groupIntoCase } from "../cases/grouping";
+import { loadGroupingRules } from "../cases/grouping-rule-store";
+import type { GroupingRule } from "../cases/grouping-rules";
 import { addCaseEvent } from "../cases/timeline";
 import { listPlaybooks } from "../engine/registry";
 import { matchingPlaybooks, observableMap } from "../engine/triggers";
 import { startRun } from "../engine/runs";
+import { recordNonce } from "./nonces";
+import { pgSafeJson } from "./pg-safe";
 
 export const FINGERPRINT_DEDUP_WINDOW_MINUTES = 60;
 
@@ -32,8 +36,21 @@ function normalizedForStorage(alert: NormalizedAlert) {
   return { ...rest, occurredAt: alert.occurredAt.toISOString() };
 }
 
+export interface StoreOptions {
+  /** An accepted HMAC signature: recorded here, so a replay is refused and a failed ingest leaves none. */
+  nonce?: { signature: string; expiresAt: Date };
+  /** The request body verbatim, when `raw` is not a faithful copy of it. */
+  rawBody?: Buffer | null;
+}
+
+interface StoreContext {
+  enabled: Map<string, boolean>;
+  rules: GroupingRule[];
+  rawBody: Buffer | null;
+}
+
 /** Inserts the alert, or counts a duplicate. Returns the row and whether it was new. */
-async function insertOrCountDuplicate(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert) {
+async function insertOrCountDuplicate(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, rawBody: Buffer | null) {
   const fingerprint = fingerprintAlert(alert);
   const values = {
     sourceId: source.id,
@@ -43,7 +60,8 @@ async function insertOrCountDuplicate(tx: DbOrTx, source: SourceRef, alert: Norm
     severity: alert.severity,
     category: alert.category,
     occurredAt: alert.occurredAt,
-    raw: alert.raw as object,
+    raw: (alert.raw ?? null) as object,
+    rawBody,
     normalized: normalizedForStorage(alert),
   };
   if (alert.externalId) {
@@ -94,13 +112,14 @@ async function enabledPlaybooks(tx: DbOrTx): Promise<Map<string, boolean>> {
   return new Map(rows.map((r) => [r.id, r.enabled]));
 }
 
-async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, enabled: Map<string, boolean>): Promise<StoredAlert> {
-  const row = await insertOrCountDuplicate(tx, source, alert);
+async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, context: StoreContext): Promise<StoredAlert> {
+  const { enabled } = context;
+  const row = await insertOrCountDuplicate(tx, source, alert, context.rawBody);
   if (!row.inserted) {
     if (row.caseId) await addCaseEvent(tx, { caseId: row.caseId, actor: `source:${source.slug}`, kind: "alert_duplicate", data: { alertId: row.id, title: alert.title } });
     return { alertId: row.id, caseId: row.caseId, duplicate: true, runIds: [] };
   }
-  const { caseId, created } = await groupIntoCase(tx, { sourceId: source.id, sourceSlug: source.slug, alert, alertId: row.id });
+  const { caseId, created } = await groupIntoCase(tx, { sourceId: source.id, sourceSlug: source.slug, alert, alertId: row.id, rules: context.rules });
   await tx.update(alerts).set({ caseId }).where(eq(alerts.id, row.id));
   await linkObservables(tx, row.id, caseId, alert);
 
@@ -118,11 +137,16 @@ async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, e
   return { alertId: row.id, caseId, duplicate: false, runIds };
 }
 
-export async function storeAlerts(db: Db, source: SourceRef, batch: NormalizedAlert[]): Promise<StoredAlert[]> {
+/**
+ * Stores a batch in one transaction (a savepoint when `db` is already a transaction). Strings
+ * Postgres refuses are escaped here as a last line of defence (parsers may cut surrogate pairs).
+ */
+export async function storeAlerts(db: DbOrTx, source: SourceRef, batch: NormalizedAlert[], options: StoreOptions = {}): Promise<StoredAlert[]> {
   return db.transaction(async (tx) => {
-    const enabled = await enabledPlaybooks(tx);
+    if (options.nonce) await recordNonce(tx, source.id, options.nonce);
+    const context: StoreContext = { enabled: await enabledPlaybooks(tx), rules: await loadGroupingRules(tx), rawBody: options.rawBody ?? null };
     const results: StoredAlert[] = [];
-    for (const alert of batch) results.push(await storeOne(tx, source, alert, enabled));
+    for (const alert of batch) results.push(await storeOne(tx, source, pgSafeJson(alert).value, context));
     return results;
   });
 }

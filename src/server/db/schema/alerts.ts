@@ -28,7 +28,10 @@ export const alertSources = pgTable("alert_sources", {
   secretCiphertext: text().notNull(), // secrets/envelope.ts
   mapping: jsonb().$type<Record<string, unknown>>(),
   enabled: boolean().notNull().default(true),
+  /** Requests per minute this source may send; null: VIGIL_SOURCE_RATE_LIMIT_PER_MINUTE. */
   rateLimitPerMinute: integer(),
+  /** When the secret was last rotated (null: never). */
+  secretRotatedAt: tstz(),
   ...timestamps(),
 });
 
@@ -46,9 +49,14 @@ export const alerts = pgTable(
     receivedAt: tstz().notNull().defaultNow(),
     lastSeenAt: tstz().notNull().defaultNow(),
     duplicateCount: integer().notNull().default(0),
+    /** The payload as JSON. Strings Postgres refuses (NUL, lone surrogates) are escaped as text. */
     raw: jsonb().notNull(),
+    /** The request body verbatim, kept only when `raw` is not a faithful copy (escaped strings, lossy numbers, duplicate keys). */
+    rawBody: bytea(),
     normalized: jsonb().notNull(),
     caseId: uuid().references(() => cases.id),
+    /** Cases this alert was merged out of, most recent last: splitting it out returns it to the last one. */
+    previousCaseIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
   },
   (t) => [
     uniqueIndex("alerts_source_external_id_key").on(t.sourceId, t.externalId),
@@ -122,4 +130,34 @@ export const intakeCounters = pgTable(
     lastAt: tstz().notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.sourceSlug, t.reason] })],
+);
+
+/**
+ * HMAC signatures already accepted, so a replayed request is refused. Written in the ingest
+ * transaction: a request whose ingest failed leaves no nonce and can be retried as is.
+ */
+export const webhookNonces = pgTable(
+  "webhook_nonces",
+  {
+    sourceId: uuid().notNull().references(() => alertSources.id, { onDelete: "cascade" }),
+    signature: text().notNull(),
+    /** After this the signature's timestamp is outside the window anyway; the row can go. */
+    expiresAt: tstz().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.signature] }), index().on(t.expiresAt)],
+);
+
+/**
+ * Per-source request counts per minute, one row per web process (node) so no two processes ever
+ * update the same row; each process flushes its own counts about once a second (intake/rate-limit.ts).
+ */
+export const intakeRateCounts = pgTable(
+  "intake_rate_counts",
+  {
+    sourceId: uuid().notNull().references(() => alertSources.id, { onDelete: "cascade" }),
+    windowStart: tstz().notNull(),
+    node: text().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.windowStart, t.node] }), index().on(t.windowStart)],
 );

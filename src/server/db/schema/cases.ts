@@ -80,13 +80,17 @@ export const caseObservables = pgTable(
   (t) => [primaryKey({ columns: [t.caseId, t.observableId] }), index().on(t.observableId)],
 );
 
-/** Editable grouping rules; when none is enabled, cases/grouping.ts applies its built-in default. */
+/**
+ * Editable grouping rules (cases/grouping-rules.ts), tried by ascending priority; the first that
+ * applies to an alert decides its group key. A default rule is seeded by a migration; with no
+ * applicable rule, every alert opens its own case.
+ */
 export const groupingRules = pgTable("grouping_rules", {
   id: uuidPk(),
   name: text().notNull(),
   priority: integer().notNull().default(100),
   enabled: boolean().notNull().default(true),
-  /** { sameSource, sameRule, observableTypes: ["user","host","ip"], windowMinutes } */
+  /** cases/grouping-rules.ts groupingRuleConfig: { sources, sameSource, sameRule, observableTypes, requireObservable, windowMinutes } */
   config: jsonb().notNull(),
   ...timestamps(),
 });

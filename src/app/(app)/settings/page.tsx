@@ -1,0 +1,6 @@
+// /settings opens on alert sources.
+import { redirect } from "next/navigation";
+
+export default function SettingsPage() {
+  redirect("/settings/sources");
+}
