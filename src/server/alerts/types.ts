@@ -51,6 +51,8 @@ export interface SourceParser {
   label: string;
   /** For kind "auto": whether this payload looks like this vendor's. */
   detect?: (payload: unknown) => boolean;
+  /** Whether senders may post text/plain (e.g. CEF lines); parse() then receives the text. (Default: false) */
+  acceptsText?: boolean;
   /** One payload may carry several alerts (e.g. an Okta event hook batch). */
   parse: (payload: unknown, options: ParseOptions) => NormalizedAlert[];
 }

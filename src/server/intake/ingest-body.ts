@@ -6,6 +6,8 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { normalizeAlerts } from "../alerts/normalize";
 import { ParseError, type NormalizedAlert } from "../alerts/types";
+import { isIrrelevantPayload } from "../alerts/irrelevant";
+import { parserFor } from "../alerts/sources";
 import { parseJsonBody } from "./json-body";
 import { pgSafeJson } from "./pg-safe";
 import { storeAlerts, type StoreOptions } from "./store-alerts";
@@ -22,10 +24,14 @@ export interface IngestResult {
   caseId: string | null;
   caseIds: string[];
   duplicate: boolean;
+  /** Set when the payload was well formed but held nothing to alert on (e.g. routine Okta events). */
+  ignored?: { reason: string; items: readonly string[] };
 }
 
-/** Kinds whose senders may post plain text (CEF lines); the parser gets the text as a string. */
-const TEXT_KINDS = new Set(["cef", "auto"]);
+/** Whether a source of this kind may post plain text (CEF lines); "auto" may, since CEF detects text. */
+function acceptsText(kind: string): boolean {
+  return kind === "auto" || parserFor(kind)?.acceptsText === true;
+}
 
 function mediaType(contentType: string | null | undefined): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -39,12 +45,12 @@ export function isJsonMediaType(type: string): boolean {
 export function payloadOf(kind: string, body: Buffer, contentType: string | null | undefined, maxDepth = env().VIGIL_MAX_JSON_DEPTH) {
   const type = mediaType(contentType);
   if (isJsonMediaType(type)) return parseJsonBody(body, maxDepth);
-  if (type === "text/plain" && TEXT_KINDS.has(kind)) {
+  if (type === "text/plain" && acceptsText(kind)) {
     const text = body.toString("utf8");
     if (!text.trim()) throw new AppError("BAD_REQUEST", "body is empty; expected CEF text");
     return { payload: text, lossy: false };
   }
-  const accepted = TEXT_KINDS.has(kind) ? "application/json or text/plain" : "application/json";
+  const accepted = acceptsText(kind) ? "application/json or text/plain" : "application/json";
   throw new AppError("UNSUPPORTED_MEDIA_TYPE", `content-type must be ${accepted}, got "${(contentType || "none").slice(0, 80)}"`);
 }
 
@@ -66,7 +72,15 @@ export async function ingestBody(
 ): Promise<IngestResult> {
   const parsed = payloadOf(source.kind, request.body, request.contentType);
   const safe = pgSafeJson(parsed.payload);
-  const batch = normalizeOrReject(source, safe.value, request.receivedAt);
+  let batch: NormalizedAlert[];
+  try {
+    batch = normalizeOrReject(source, safe.value, request.receivedAt);
+  } catch (e) {
+    // Nothing to alert on is not the sender's mistake: 2xx, nothing stored, nothing to retry.
+    const cause = (e as AppError).cause;
+    if (isIrrelevantPayload(cause)) return { alertIds: [], caseId: null, caseIds: [], duplicate: false, ignored: { reason: cause.message, items: cause.ignored } };
+    throw e;
+  }
   const rawBody = parsed.lossy || safe.changed ? request.body : null;
   const stored = await storeAlerts(db, source, batch, { nonce: request.nonce, rawBody });
   const caseIds = [...new Set(stored.map((s) => s.caseId).filter((c): c is string => c !== null))];

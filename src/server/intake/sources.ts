@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { seal } from "../secrets/envelope";
 import { appendAudit } from "../audit/append";
 import { SOURCE_PARSERS } from "../alerts/sources";
-import { genericMappingSchema } from "../alerts/sources/generic";
+import { parseGenericMapping } from "../alerts/sources/generic";
 
 export const SOURCE_AUTH_MODES = ["token", "hmac", "okta"] as const;
 
@@ -58,10 +58,10 @@ export function generateSourceSecret(): string {
 function checkMapping(kind: string, mapping: Record<string, unknown> | null | undefined): void {
   if (!mapping) return;
   if (kind !== "generic") throw new AppError("BAD_REQUEST", `mapping: only generic sources use a field mapping (this source is "${kind}")`);
-  const parsed = genericMappingSchema.safeParse(mapping);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("BAD_REQUEST", `mapping.${issue.path.join(".")}: ${issue.message}`);
+  try {
+    parseGenericMapping(mapping);
+  } catch (e) {
+    throw new AppError("BAD_REQUEST", (e as Error).message, { cause: e });
   }
 }
 

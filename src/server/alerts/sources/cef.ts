@@ -96,6 +96,7 @@ function parseCef(payload: unknown, options: { receivedAt: Date }): NormalizedAl
 
 export const cefParser: SourceParser = {
   kind: "cef",
+  acceptsText: true,
   label: "CEF (ArcSight Common Event Format)",
   detect: (p) => looksLikeCef(p) || (isRecord(p) && looksLikeCef(p.message)),
   parse: parseCef,
