@@ -1,8 +1,11 @@
 // The integrations Vigil knows: one line per system, each a folder <system>/ whose index.ts
 // default-exports defineIntegration({...}). Adding a system means adding its folder and a line here.
 import type { AnyIntegration } from "./define";
+import ldap from "./ldap";
 
-export const INTEGRATIONS = {} as const satisfies Record<string, AnyIntegration>;
+export const INTEGRATIONS = {
+  ldap,
+} as const satisfies Record<string, AnyIntegration>;
 
 export type IntegrationId = keyof typeof INTEGRATIONS;
 
