@@ -1,10 +1,14 @@
 // The integrations Vigil knows: one line per system, each a folder <system>/ whose index.ts
 // default-exports defineIntegration({...}). Adding a system means adding its folder and a line here.
 import type { AnyIntegration } from "./define";
+import entra from "./entra";
 import ldap from "./ldap";
+import okta from "./okta";
 
 export const INTEGRATIONS = {
   ldap,
+  okta,
+  entra,
 } as const satisfies Record<string, AnyIntegration>;
 
 export type IntegrationId = keyof typeof INTEGRATIONS;

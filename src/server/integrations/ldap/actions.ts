@@ -4,9 +4,9 @@
 //   disable: AD userAccountControl |= 0x2 (ACCOUNTDISABLE); OpenLDAP ppolicy pwdAccountLockedTime
 //            = 000001010000Z ("locked by an administrator"), or the configured lock attribute.
 //   force password change: AD pwdLastSet = 0; OpenLDAP ppolicy pwdReset = TRUE.
-import { z } from "zod";
 import { actionsFor } from "../define";
 import type { IdentityGroup, IdentityUser } from "../identity";
+import { reversiblePair, userGroupParams, userParams } from "../identity-actions";
 import type { LdapClient, LdapUser } from "./client";
 
 const ACCOUNTDISABLE = 0x2;
@@ -14,9 +14,6 @@ const ACCOUNTDISABLE = 0x2;
 export const ADMIN_LOCK_TIME = "000001010000Z";
 
 const action = actionsFor<LdapClient>();
-const user = z.object({ user: z.string().trim().min(1).max(1000) });
-const userGroup = z.object({ user: z.string().trim().min(1).max(1000), group: z.string().trim().min(1).max(1000) });
-const asUser = (p: { user: string }) => ({ type: "user" as const, value: p.user });
 
 type Change = { dn: string; changed: boolean };
 type GroupChange = { userDn: string; groupDn: string; changed: boolean };
@@ -66,68 +63,46 @@ async function setMembership(client: LdapClient, p: { user: string; group: strin
   return { userDn: u.dn, groupDn: g.dn, changed: true };
 }
 
-const unchanged = (r: { changed: boolean }) => !r.changed;
+const [disableUser, enableUser] = reversiblePair({
+  params: userParams,
+  names: ["disableUser", "enableUser"],
+  summaries: ["Disable the account (AD userAccountControl ACCOUNTDISABLE; OpenLDAP ppolicy lock)", "Enable the account again"],
+  run: (client: LdapClient, p, forward) => setDisabled(client, p.user, forward),
+  inverseParams: (r) => ({ user: r.dn }),
+});
+const [forcePasswordChange, clearPasswordChange] = reversiblePair({
+  params: userParams,
+  names: ["forcePasswordChange", "clearPasswordChange"],
+  summaries: ["Force a password change at next logon (AD pwdLastSet=0; OpenLDAP pwdReset=TRUE)", "Cancel a forced password change (AD pwdLastSet=-1; OpenLDAP removes pwdReset)"],
+  run: (client: LdapClient, p, forward) => setPasswordChange(client, p.user, forward),
+  inverseParams: (r) => ({ user: r.dn }),
+});
+const [removeFromGroup, addToGroup] = reversiblePair({
+  params: userGroupParams,
+  names: ["removeFromGroup", "addToGroup"],
+  summaries: ["Remove the user from a group (member attribute)", "Add the user to a group (restores a removal)"],
+  run: (client: LdapClient, p, forward) => setMembership(client, p, !forward),
+  inverseParams: (r) => ({ user: r.userDn, group: r.groupDn }),
+});
 
 export const ldapActions = {
   findUser: action.read({
     summary: "Find a user by sAMAccountName, userPrincipalName, mail, uid or DN",
-    params: user,
+    params: userParams,
     run: async (client, p): Promise<IdentityUser> => toIdentityUser(client, await client.findUser(p.user)),
   }),
   getUserGroups: action.read({
     summary: "Read the user's group memberships (nested on AD)",
-    params: user,
+    params: userParams,
     run: async (client, p): Promise<IdentityGroup[]> => {
       const u = await client.findUser(p.user);
       return (await client.groupsOf(u.dn, { nested: true })).map((g) => ({ id: g.dn, name: g.name }));
     },
   }),
-  disableUser: action.containment({
-    summary: "Disable the account (AD userAccountControl ACCOUNTDISABLE; OpenLDAP ppolicy lock)",
-    params: user,
-    target: asUser,
-    run: (client, p) => setDisabled(client, p.user, true),
-    inverse: (_p, r) => (r.changed ? { action: "enableUser", params: { user: r.dn } } : null),
-    unchanged,
-  }),
-  enableUser: action.containment({
-    summary: "Enable the account again",
-    params: user,
-    target: asUser,
-    run: (client, p) => setDisabled(client, p.user, false),
-    inverse: (_p, r) => (r.changed ? { action: "disableUser", params: { user: r.dn } } : null),
-    unchanged,
-  }),
-  forcePasswordChange: action.containment({
-    summary: "Force a password change at next logon (AD pwdLastSet=0; OpenLDAP pwdReset=TRUE)",
-    params: user,
-    target: asUser,
-    run: (client, p) => setPasswordChange(client, p.user, true),
-    inverse: (_p, r) => (r.changed ? { action: "clearPasswordChange", params: { user: r.dn } } : null),
-    unchanged,
-  }),
-  clearPasswordChange: action.containment({
-    summary: "Cancel a forced password change (AD pwdLastSet=-1; OpenLDAP removes pwdReset)",
-    params: user,
-    target: asUser,
-    run: (client, p) => setPasswordChange(client, p.user, false),
-    inverse: (_p, r) => (r.changed ? { action: "forcePasswordChange", params: { user: r.dn } } : null),
-    unchanged,
-  }),
-  removeFromGroup: action.containment({
-    summary: "Remove the user from a group (member attribute)",
-    params: userGroup,
-    target: asUser,
-    run: (client, p) => setMembership(client, p, false),
-    inverse: (_p, r) => (r.changed ? { action: "addToGroup", params: { user: r.userDn, group: r.groupDn } } : null),
-    unchanged,
-  }),
-  addToGroup: action.containment({
-    summary: "Add the user to a group (restores a removal)",
-    params: userGroup,
-    target: asUser,
-    run: (client, p) => setMembership(client, p, true),
-    inverse: (_p, r) => (r.changed ? { action: "removeFromGroup", params: { user: r.userDn, group: r.groupDn } } : null),
-    unchanged,
-  }),
+  disableUser,
+  enableUser,
+  forcePasswordChange,
+  clearPasswordChange,
+  removeFromGroup,
+  addToGroup,
 };
