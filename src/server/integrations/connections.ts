@@ -102,13 +102,22 @@ export async function setConnectionEnabled(tx: DbOrTx, actor: string, raw: z.inp
   return { id: row.id, enabled: input.enabled };
 }
 
+/** Names of the sealed credential fields; none when the key cannot open them (the test says why). */
+function sealedFieldNames(ciphertext: string | null): string[] {
+  if (!ciphertext) return [];
+  try {
+    return Object.keys(JSON.parse(open(ciphertext)) as Record<string, unknown>);
+  } catch {
+    return [];
+  }
+}
+
 /** Connections as admins see them: config, and the names of the credential fields that are set. */
 export async function listConnections(db: DbOrTx) {
   const rows = await db.select().from(connections).orderBy(asc(connections.name));
   return rows.map(({ secretCiphertext, ...row }) => {
     const integration = getIntegration(row.integration);
-    const setFields = secretCiphertext ? Object.keys(JSON.parse(open(secretCiphertext)) as Record<string, unknown>) : [];
-    return { ...row, integrationTitle: integration?.title ?? row.integration, category: integration?.category ?? null, secretFieldsSet: setFields };
+    return { ...row, integrationTitle: integration?.title ?? row.integration, category: integration?.category ?? null, secretFieldsSet: sealedFieldNames(secretCiphertext) };
   });
 }
 

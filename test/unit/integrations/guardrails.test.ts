@@ -24,3 +24,14 @@ describe("protectionReason", () => {
     expect(globToRegExp("a.b*").test("a.bcd")).toBe(true);
   });
 });
+
+describe("guardrail defaults per integration", () => {
+  it("keeps the integration's protected groups when a config sets only some guardrails", async () => {
+    const { ldapConfigSchema } = await import("@/server/integrations/ldap/schema");
+    const base = { url: "ldaps://dc1.corp.example", bindDn: "cn=vigil", baseDn: "dc=corp" };
+    expect(ldapConfigSchema.parse(base).guardrails.protectedGroups).toContain("Domain Admins");
+    const partial = ldapConfigSchema.parse({ ...base, guardrails: { protectedUsers: ["breakglass"] } }).guardrails;
+    expect(partial).toMatchObject({ protectedUsers: ["breakglass"], maxPerHourPerPlaybook: 10 });
+    expect(partial.protectedGroups).toContain("Domain Admins");
+  });
+});
