@@ -13,6 +13,8 @@ const NAV = [
   { href: "/alerts", label: "Alerts", role: "analyst" },
   { href: "/runs", label: "Runs", role: "analyst" },
   { href: "/settings/sources", label: "Settings", role: "admin" },
+  { href: "/containment", label: "Containment", role: "analyst" },
+  { href: "/connections", label: "Connections", role: "admin" },
 ] as const;
 
 export default async function AppLayout({ children }: { children: ReactNode }) {

@@ -4,6 +4,8 @@ import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
 import { groupingRulesRouter } from "./routers/grouping-rules";
 import { ingestFailuresRouter } from "./routers/ingest-failures";
+import { connectionsRouter } from "./routers/connections";
+import { containmentRouter } from "./routers/containment";
 import { playbooksRouter } from "./routers/playbooks";
 import { runsRouter } from "./routers/runs";
 import { sourcesRouter } from "./routers/sources";
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   groupingRules: groupingRulesRouter,
   ingestFailures: ingestFailuresRouter,
+  connections: connectionsRouter,
+  containment: containmentRouter,
   playbooks: playbooksRouter,
   runs: runsRouter,
   sources: sourcesRouter,
