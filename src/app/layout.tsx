@@ -1,6 +1,7 @@
-// Root layout: html shell, global styles, tRPC/Query provider.
+// Root layout: html shell, global styles, theme before first paint, tRPC/Query provider.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { THEME_SCRIPT } from "@/lib/theme";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -8,7 +9,11 @@ export const metadata: Metadata = { title: { default: "Vigil", template: "%s · 
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className="dark">
+    // The theme script sets the `dark` class before hydration, so React must not complain about it.
+    <html lang="en" className="dark" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen font-sans">
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>

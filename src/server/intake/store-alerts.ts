@@ -10,6 +10,7 @@ import { addCaseEvent } from "../cases/timeline";
 import { listPlaybooks } from "../engine/registry";
 import { matchingPlaybooks, observableMap } from "../engine/triggers";
 import { startRun } from "../engine/runs";
+import { notifyLive } from "../live/notify";
 
 export const FINGERPRINT_DEDUP_WINDOW_MINUTES = 60;
 
@@ -119,10 +120,13 @@ async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, e
 }
 
 export async function storeAlerts(db: Db, source: SourceRef, batch: NormalizedAlert[]): Promise<StoredAlert[]> {
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const enabled = await enabledPlaybooks(tx);
     const results: StoredAlert[] = [];
     for (const alert of batch) results.push(await storeOne(tx, source, alert, enabled));
     return results;
   });
+  // After commit and coalesced: a NOTIFY inside this transaction would serialise ingest commits.
+  notifyLive(db, { topic: "cases", caseIds: stored.map((s) => s.caseId), runIds: stored.flatMap((s) => s.runIds) });
+  return stored;
 }
