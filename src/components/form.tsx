@@ -2,7 +2,7 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 
 export const controlClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 aria-[invalid=true]:border-red-500";
+  "block rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 aria-[invalid=true]:border-red-500";
 
 interface FieldProps {
   label: string;
@@ -12,6 +12,9 @@ interface FieldProps {
   className?: string;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
+
+/** Full width unless the caller sets a width (Tailwind cannot tell two width classes apart). */
+const widthOr = (className: string) => (/(^|\s)w-/.test(className) ? className : `w-full ${className}`);
 
 /** A labelled control; the child gets the ids to put on the input. */
 export function Field({ label, hint, error, required, className = "", children }: FieldProps) {
@@ -33,19 +36,19 @@ export function Field({ label, hint, error, required, className = "", children }
 }
 
 export function Input({ className = "", ...props }: ComponentProps<"input">) {
-  return <input className={`${controlClass} ${className}`} {...props} />;
+  return <input className={`${controlClass} ${widthOr(className)}`} {...props} />;
 }
 
 export function Select({ className = "", children, ...props }: ComponentProps<"select">) {
   return (
-    <select className={`${controlClass} pr-8 ${className}`} {...props}>
+    <select className={`${controlClass} pr-8 ${widthOr(className)}`} {...props}>
       {children}
     </select>
   );
 }
 
 export function Textarea({ className = "", ...props }: ComponentProps<"textarea">) {
-  return <textarea className={`${controlClass} min-h-20 ${className}`} {...props} />;
+  return <textarea className={`${controlClass} min-h-20 ${widthOr(className)}`} {...props} />;
 }
 
 export function Checkbox({ label, className = "", ...props }: ComponentProps<"input"> & { label: ReactNode }) {

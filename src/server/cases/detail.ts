@@ -100,6 +100,7 @@ export async function getCaseDetail(db: DbOrTx, idOrNumber: string) {
   const names = await actorNames(db, [
     ...timeline.map((e) => e.actor.replace(/^user:/, "")),
     ...decisions.map((d) => d.userId),
+    ...caseApprovals.flatMap((a) => (a.requestedBy ? [a.requestedBy] : [])),
     ...(row.assigneeId ? [row.assigneeId] : []),
   ]);
   return {

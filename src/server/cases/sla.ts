@@ -37,8 +37,9 @@ export function caseSla(c: { severity: string; createdAt: Date; acknowledgedAt: 
   };
 }
 
-/** "4m 05s", "2h 10m", "3d 4h": compact, for clocks. */
+/** "850 ms", "4m 05s", "2h 10m", "3d 4h": compact, for clocks and step durations. */
 export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   const s = Math.floor(ms / 1000);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
