@@ -13,7 +13,7 @@ const g = globalThis as unknown as { vigilProcessRegistry?: Registry };
 function processRegistry(): Registry {
   if (!g.vigilProcessRegistry) {
     g.vigilProcessRegistry = new Registry();
-    collectDefaultMetrics({ register: g.vigilProcessRegistry, prefix: "vigil_process_" });
+    collectDefaultMetrics({ register: g.vigilProcessRegistry, prefix: "vigil_" });
   }
   return g.vigilProcessRegistry;
 }
