@@ -19,18 +19,26 @@ const WIDTH = { sm: "max-w-sm", md: "max-w-lg", lg: "max-w-3xl" };
 export function Dialog({ open, onClose, title, description, children, footer, size = "md", testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     if (open && !el.open) el.showModal();
     if (!open && el.open) el.close();
   }, [open]);
+  // Escape closes a native dialog by itself; tell the owner so its state follows.
+  useEffect(() => {
+    const el = ref.current;
+    const handler = () => onCloseRef.current();
+    el?.addEventListener("close", handler);
+    return () => el?.removeEventListener("close", handler);
+  }, []);
   return (
     <dialog
       ref={ref}
       aria-labelledby={titleId}
       data-testid={testId}
-      onClose={onClose}
       onClick={(e) => e.target === ref.current && onClose()}
       className={`m-auto w-full ${WIDTH[size]} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
     >

@@ -17,7 +17,11 @@ export function ThemeToggle() {
   const [pref, setPref] = useState<ThemePreference>("system");
   useEffect(() => {
     // Reading localStorage is only possible after hydration (the server cannot know it).
-    setPref(parsePreference(localStorage.getItem(THEME_STORAGE_KEY)));
+    const stored = parsePreference(localStorage.getItem(THEME_STORAGE_KEY));
+    setPref(stored);
+    // The inline script normally did this before paint; pages rendered without it (error
+    // boundaries, client navigations into a new root) get it here.
+    apply(stored);
   }, []);
   useEffect(() => {
     if (pref !== "system") return;

@@ -1,16 +1,16 @@
 // Stacked bars (one bar per category, one segment per series), drawn as plain SVG: no chart
 // library in the bundle for a handful of rectangles.
 import { ChartFrame, innerHeight, innerWidth, PLOT, type Series } from "./chart-frame";
-import { compact, niceMax } from "./scale";
+import { compact, niceScale } from "./scale";
 
 export function StackedBarChart({ label, categories, series, formatY = compact }: { label: string; categories: string[]; series: Series[]; formatY?: (n: number) => string }) {
   const totals = categories.map((_, i) => series.reduce((s, ser) => s + (ser.values[i] ?? 0), 0));
-  // Counts: at least 0..4 on the axis, so one or two items do not produce fractional ticks.
-  const max = niceMax(Math.max(4, ...totals));
+  // Counts: whole-number ticks (step at least 1).
+  const { max, step } = niceScale(Math.max(1, ...totals), 4, 1);
   const slot = innerWidth / Math.max(1, categories.length);
   const barWidth = Math.max(2, Math.min(28, slot * 0.7));
   return (
-    <ChartFrame label={label} categories={categories} series={series} max={max} formatY={formatY}>
+    <ChartFrame label={label} categories={categories} series={series} max={max} step={step} formatY={formatY}>
       {categories.map((c, i) => {
         let acc = 0;
         return (

@@ -13,13 +13,13 @@ export const PLOT = { width: 640, height: 200, left: 40, right: 8, top: 8, botto
 export const innerWidth = PLOT.width - PLOT.left - PLOT.right;
 export const innerHeight = PLOT.height - PLOT.top - PLOT.bottom;
 
-export function ChartFrame({ label, categories, series, max, formatY = compact, children }: { label: string; categories: string[]; series: Series[]; max: number; formatY?: (n: number) => string; children: ReactNode }) {
+export function ChartFrame({ label, categories, series, max, step, formatY = compact, children }: { label: string; categories: string[]; series: Series[]; max: number; step: number; formatY?: (n: number) => string; children: ReactNode }) {
   const every = Math.max(1, Math.ceil(categories.length / 10));
   const x = (i: number) => PLOT.left + (innerWidth * (i + 0.5)) / Math.max(1, categories.length);
   return (
     <figure>
       <svg viewBox={`0 0 ${PLOT.width} ${PLOT.height}`} className="h-auto w-full overflow-visible" aria-hidden>
-        {ticks(max).map((t) => {
+        {ticks(max, step).map((t) => {
           const y = PLOT.top + innerHeight - (innerHeight * t) / max;
           return (
             <g key={t}>

@@ -1,13 +1,13 @@
 // Lines with dots per category (gaps where a value is missing), plain SVG.
 import { ChartFrame, innerHeight, innerWidth, PLOT, type Series } from "./chart-frame";
-import { compact, niceMax } from "./scale";
+import { compact, niceScale } from "./scale";
 
 export function LineChart({ label, categories, series, formatY = compact }: { label: string; categories: string[]; series: Series[]; formatY?: (n: number) => string }) {
-  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const { max, step } = niceScale(Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))) || 1);
   const x = (i: number) => PLOT.left + (innerWidth * (i + 0.5)) / Math.max(1, categories.length);
   const y = (v: number) => PLOT.top + innerHeight - (innerHeight * v) / max;
   return (
-    <ChartFrame label={label} categories={categories} series={series} max={max} formatY={formatY}>
+    <ChartFrame label={label} categories={categories} series={series} max={max} step={step} formatY={formatY}>
       {series.map((s) => {
         const segments: string[] = [];
         let current = "";

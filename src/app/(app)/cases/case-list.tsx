@@ -16,7 +16,7 @@ import { Time } from "@/components/time";
 import { useToast } from "@/components/toast";
 import { useTRPC } from "@/trpc/react";
 import { BulkBar } from "./bulk-bar";
-import { FilterBar } from "./filter-bar";
+import { FilterBar, SortSelect } from "./filter-bar";
 import { DEFAULT_FILTERS, filtersFromParams, listInputFromFilters, paramsFromFilters, type CaseFilterState } from "./filters";
 
 function Counts({ onPick }: { onPick: (status: string) => void }) {
@@ -77,9 +77,12 @@ export function CaseList({ me }: { me: { id: string } }) {
       <div className="mb-3 flex flex-wrap items-center gap-4">
         <h1 className="text-lg font-semibold">Cases</h1>
         <Counts onPick={(status) => setFilters({ ...DEFAULT_FILTERS, status })} />
-        <p className="ml-auto text-xs text-slate-500">
+        <div className="ml-auto flex items-center gap-3">
+        <p className="hidden text-xs text-slate-500 xl:block">
           <kbd className="rounded border px-1 font-mono">j</kbd>/<kbd className="rounded border px-1 font-mono">k</kbd> move · <kbd className="rounded border px-1 font-mono">x</kbd> select · <kbd className="rounded border px-1 font-mono">?</kbd> all shortcuts
         </p>
+        <SortSelect filters={filters} onChange={setFilters} />
+        </div>
       </div>
       <FilterBar filters={filters} options={options.data} onChange={setFilters} />
       {selected.size > 0 && <BulkBar selected={[...selected]} users={options.data?.users ?? []} onDone={() => setSelected(new Set())} />}

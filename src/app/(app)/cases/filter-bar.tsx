@@ -39,8 +39,8 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
   const changed = JSON.stringify(filters) !== JSON.stringify(DEFAULT_FILTERS);
   return (
     <div role="search" aria-label="Filter cases" className="mb-3 flex flex-wrap items-center gap-2">
-      <TextFilter label="Search cases" testId="case-search" inputRef={search} className="w-72" value={filters.q} placeholder="Search title, IP, user, host, #number  (/)" onCommit={(q) => set({ q })} />
-      <Select aria-label="Status" className="w-36" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+      <TextFilter label="Search cases" testId="case-search" inputRef={search} className="w-60" value={filters.q} placeholder="Search title, IP, user, #  ( / )" onCommit={(q) => set({ q })} />
+      <Select aria-label="Status" className="w-32" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
         {Object.entries(STATUS_PRESETS).map(([k, v]) => (
           <option key={k} value={k}>{v.label}</option>
         ))}
@@ -50,7 +50,7 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
           <option key={k} value={k}>{v.label}</option>
         ))}
       </Select>
-      <Select aria-label="Assignee" className="w-40" value={filters.assignee} onChange={(e) => set({ assignee: e.target.value })}>
+      <Select aria-label="Assignee" className="w-36" value={filters.assignee} onChange={(e) => set({ assignee: e.target.value })}>
         <option value="">Anyone</option>
         <option value="me">Assigned to me</option>
         <option value="unassigned">Unassigned</option>
@@ -58,13 +58,13 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
           <option key={u.id} value={u.id}>{u.name}</option>
         ))}
       </Select>
-      <Select aria-label="Source" className="w-36" value={filters.source} onChange={(e) => set({ source: e.target.value })}>
+      <Select aria-label="Source" className="w-32" value={filters.source} onChange={(e) => set({ source: e.target.value })}>
         <option value="">Any source</option>
         {options?.sources.map((s) => (
           <option key={s.id} value={s.id}>{s.slug}</option>
         ))}
       </Select>
-      <TextFilter label="Observable (exact value)" value={filters.observable} placeholder="Observable, exact" onCommit={(observable) => set({ observable })} />
+      <TextFilter label="Observable (exact value)" className="w-40" value={filters.observable} placeholder="Observable (exact)" onCommit={(observable) => set({ observable })} />
       <label className="flex items-center gap-1 text-xs text-slate-500">
         From
         <Input type="date" aria-label="Opened from" className="w-36" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
@@ -73,16 +73,22 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
         to
         <Input type="date" aria-label="Opened until" className="w-36" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
-      <Select aria-label="Sort" className="w-36" value={filters.sort} onChange={(e) => set({ sort: e.target.value as CaseFilterState["sort"] })}>
-        {Object.entries(SORTS).map(([k, v]) => (
-          <option key={k} value={k}>{v}</option>
-        ))}
-      </Select>
       {changed && (
         <Button variant="ghost" size="sm" onClick={() => onChange(DEFAULT_FILTERS)}>
           Clear filters
         </Button>
       )}
     </div>
+  );
+}
+
+/** Sort order of the list, shown in the header row next to the counts. */
+export function SortSelect({ filters, onChange }: { filters: CaseFilterState; onChange: (next: CaseFilterState) => void }) {
+  return (
+    <Select aria-label="Sort" className="w-40" value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as CaseFilterState["sort"] })}>
+      {Object.entries(SORTS).map(([k, v]) => (
+        <option key={k} value={k}>{v}</option>
+      ))}
+    </Select>
   );
 }

@@ -42,7 +42,7 @@ export function MetricsDashboard() {
         title="Metrics"
         description="Computed from the case timelines and the alert, run and approval records; nothing here is a counter that can drift."
         actions={
-          <Select aria-label="Period" className="w-36" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+          <Select aria-label="Period" className="w-40" value={days} onChange={(e) => setDays(Number(e.target.value))}>
             <option value={7}>Last 7 days</option>
             <option value={30}>Last 30 days</option>
             <option value={90}>Last 90 days</option>
@@ -69,7 +69,7 @@ export function MetricsDashboard() {
                 title="Alerts per day"
                 testId="chart-alerts"
                 actions={
-                  <Select aria-label="Split alerts by" className="w-32" value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
+                  <Select aria-label="Split alerts by" className="w-36" value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
                     <option value="severity">by severity</option>
                     <option value="source">by source</option>
                   </Select>

@@ -30,7 +30,7 @@ export function entryTone(kind: string): EntryTone {
 }
 
 /** One line saying what happened (the comment text itself is rendered separately as markdown). */
-export function describeEntry(e: { kind: string; data: Record<string, unknown> }, ctx: ActorContext): string {
+export function describeEntry(e: { kind: string; actor: string; data: Record<string, unknown> }, ctx: ActorContext): string {
   const d = e.data;
   switch (e.kind) {
     case "case_opened":
@@ -44,7 +44,8 @@ export function describeEntry(e: { kind: string; data: Record<string, unknown> }
     case "severity_changed":
       return `changed severity ${str(d.from)} → ${str(d.to)}`;
     case "assigned":
-      return d.to ? `assigned the case to ${str(d.toName) || ctx.names[str(d.to)] || "a user"}` : "unassigned the case";
+      if (!d.to) return "unassigned the case";
+      return e.actor === `user:${str(d.to)}` ? "took the case" : `assigned the case to ${str(d.toName) || ctx.names[str(d.to)] || "a user"}`;
     case "acknowledged":
       return "acknowledged the case";
     case "comment":
