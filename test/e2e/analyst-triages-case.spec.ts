@@ -14,7 +14,16 @@ test("analyst triages a brute-force case", async ({ page, request }) => {
 
   await signIn(page, ana.email, ana.password);
   await page.goto("/cases");
-  await page.getByRole("link", { name: title }).click();
+  // Find it by its IP, then open it from the keyboard: Escape leaves the search field, j selects
+  // the first row, o opens it.
+  await page.getByTestId("case-search").fill("198.51.100.77");
+  await page.getByTestId("case-search").press("Enter");
+  await expect(page.getByTestId("case-row")).toHaveCount(1);
+  await expect(page.getByTestId("case-row")).toContainText(title);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await expect(page.getByTestId("case-row").first()).toHaveAttribute("data-active", "true");
+  await page.keyboard.press("o");
   await expect(page.getByTestId("case-title")).toHaveText(title);
 
   // The playbook that ran on the new case, with its journaled step.

@@ -2,13 +2,12 @@
 // signed-in user's role is below what the page needs. tRPC procedures enforce the same roles.
 import { forbidden, redirect } from "next/navigation";
 import { currentSession } from "@/server/auth/server-session";
+import { ROLE_RANK } from "@/server/api/trpc";
 import type { Role } from "@/server/db/schema/enums";
-
-const RANK: Record<Role, number> = { analyst: 1, manager: 2, admin: 3 };
 
 export async function requireRole(minRole: Role) {
   const session = await currentSession();
   if (!session) redirect("/login");
-  if (RANK[session.user.role] < RANK[minRole]) forbidden();
+  if (ROLE_RANK[session.user.role] < ROLE_RANK[minRole]) forbidden();
   return session;
 }

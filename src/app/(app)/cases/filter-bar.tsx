@@ -58,7 +58,7 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
           <option key={u.id} value={u.id}>{u.name}</option>
         ))}
       </Select>
-      <Select aria-label="Source" className="w-32" value={filters.source} onChange={(e) => set({ source: e.target.value })}>
+      <Select aria-label="Source" className="w-36" value={filters.source} onChange={(e) => set({ source: e.target.value })}>
         <option value="">Any source</option>
         {options?.sources.map((s) => (
           <option key={s.id} value={s.id}>{s.slug}</option>
