@@ -5,6 +5,8 @@
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() in server components answers admin pages with a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["pg", "pg-native", "graphile-worker", "pino", "@node-rs/argon2"],
   async headers() {
     return [

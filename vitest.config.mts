@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     setupFiles: ["test/helpers/setup-env.ts"],
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts"], setupFiles: ["test/helpers/setup-env.ts"] } },
+      { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/unit/**/*.test.tsx"], setupFiles: ["test/helpers/setup-env.ts"] } },
       {
         resolve: { alias },
         test: {

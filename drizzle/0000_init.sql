@@ -157,6 +157,7 @@ CREATE TABLE "cases" (
 	"severity" "severity" NOT NULL,
 	"status" "case_status" DEFAULT 'new' NOT NULL,
 	"assignee_id" uuid,
+	"source_id" uuid,
 	"group_key" text,
 	"alert_count" integer DEFAULT 0 NOT NULL,
 	"last_alert_at" timestamp with time zone,
@@ -333,6 +334,7 @@ ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREI
 ALTER TABLE "case_observables" ADD CONSTRAINT "case_observables_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_observables" ADD CONSTRAINT "case_observables_observable_id_observables_id_fk" FOREIGN KEY ("observable_id") REFERENCES "public"."observables"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_source_id_alert_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."alert_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_decisions" ADD CONSTRAINT "approval_decisions_approval_id_approvals_id_fk" FOREIGN KEY ("approval_id") REFERENCES "public"."approvals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -361,11 +363,14 @@ CREATE INDEX "intake_rate_counts_window_start_index" ON "intake_rate_counts" USI
 CREATE UNIQUE INDEX "observables_type_value_key" ON "observables" USING btree ("type","value");--> statement-breakpoint
 CREATE INDEX "webhook_nonces_expires_at_index" ON "webhook_nonces" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "case_events_case_at_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "case_events_kind_at_idx" ON "case_events" USING btree ("kind","at");--> statement-breakpoint
 CREATE INDEX "case_observables_observable_id_index" ON "case_observables" USING btree ("observable_id");--> statement-breakpoint
-CREATE INDEX "cases_status_created_idx" ON "cases" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "cases_status_created_idx" ON "cases" USING btree ("status","created_at","id");--> statement-breakpoint
 CREATE INDEX "cases_created_idx" ON "cases" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "cases_severity_created_idx" ON "cases" USING btree ("severity","created_at","id");--> statement-breakpoint
 CREATE INDEX "cases_group_key_idx" ON "cases" USING btree ("group_key","last_alert_at");--> statement-breakpoint
-CREATE INDEX "cases_assignee_idx" ON "cases" USING btree ("assignee_id");--> statement-breakpoint
+CREATE INDEX "cases_assignee_idx" ON "cases" USING btree ("assignee_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "cases_source_created_idx" ON "cases" USING btree ("source_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "comments_case_id_created_at_index" ON "comments" USING btree ("case_id","created_at");--> statement-breakpoint
 CREATE INDEX "approvals_status_created_at_index" ON "approvals" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "playbook_runs_case_idx" ON "playbook_runs" USING btree ("case_id");--> statement-breakpoint

@@ -46,6 +46,8 @@ export const envSchema = z.object({
   VIGIL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Pool size of each process's Postgres pool. (Default: 10) */
   VIGIL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** When set, GET /api/metrics requires `Authorization: Bearer <this>`. (Default: open, like most exporters) */
+  VIGIL_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

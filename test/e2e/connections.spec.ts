@@ -16,7 +16,7 @@ test.afterAll(async () => {
 test("admin adds a connection and tests it", async ({ page }) => {
   const env = e2eEnv();
   await signIn(page, env.adminEmail, env.adminPassword);
-  await page.getByRole("link", { name: "Connections" }).click();
+  await page.goto("/settings/connections");
   await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
 
   await page.getByRole("button", { name: "Add connection" }).click();

@@ -1,9 +1,9 @@
 // Analysts start playbooks by hand through tRPC; input is validated; the start is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import { auditLog, playbookRuns } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedUser } from "../helpers/fixtures";
+import { callerFor as callerForDb, type TestUser } from "../helpers/trpc";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -11,9 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-function callerFor(user: { id: string; email: string; name: string; role: "analyst" | "manager" | "admin" }) {
-  return createCaller({ db: t.db, session: { id: "s", user, expiresAt: new Date(Date.now() + 60_000) }, sessionToken: "x", req: new Request("http://vigil.test"), resHeaders: new Headers(), actor: `user:${user.id}` });
-}
+const callerFor = (user: TestUser) => callerForDb(t.db, user);
 
 describe("manual runs", () => {
   it("lists playbooks with their trigger and starts one, audited", async () => {

@@ -1,11 +1,13 @@
 // Composes the resource routers; nothing else belongs here.
 import { alertsRouter } from "./routers/alerts";
+import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
-import { groupingRulesRouter } from "./routers/grouping-rules";
-import { ingestFailuresRouter } from "./routers/ingest-failures";
 import { connectionsRouter } from "./routers/connections";
 import { containmentRouter } from "./routers/containment";
+import { groupingRulesRouter } from "./routers/grouping-rules";
+import { ingestFailuresRouter } from "./routers/ingest-failures";
+import { metricsRouter } from "./routers/metrics";
 import { playbooksRouter } from "./routers/playbooks";
 import { runsRouter } from "./routers/runs";
 import { sourcesRouter } from "./routers/sources";
@@ -14,12 +16,14 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
+  audit: auditRouter,
   auth: authRouter,
   cases: casesRouter,
-  groupingRules: groupingRulesRouter,
-  ingestFailures: ingestFailuresRouter,
   connections: connectionsRouter,
   containment: containmentRouter,
+  groupingRules: groupingRulesRouter,
+  ingestFailures: ingestFailuresRouter,
+  metrics: metricsRouter,
   playbooks: playbooksRouter,
   runs: runsRouter,
   sources: sourcesRouter,

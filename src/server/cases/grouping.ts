@@ -60,7 +60,7 @@ export async function groupIntoCase(
   }
   const [created] = await tx
     .insert(cases)
-    .values({ title: input.alert.title, severity: input.alert.severity, groupKey: decision?.groupKey ?? null, alertCount: 1, lastAlertAt: new Date() })
+    .values({ title: input.alert.title, severity: input.alert.severity, groupKey: decision?.groupKey ?? null, sourceId: input.sourceId, alertCount: 1, lastAlertAt: new Date() })
     .returning({ id: cases.id });
   await addCaseEvent(tx, { caseId: created!.id, actor, kind: "case_opened", data: { alertId: input.alertId, title: input.alert.title, ruleId: decision?.ruleId ?? null } });
   return { caseId: created!.id, created: true };

@@ -36,3 +36,8 @@ export function db(): Db {
   }
   return globalForDb.vigilDb;
 }
+
+/** Whether a handle is the pool-backed db (not an open transaction). */
+export function isPoolDb(handle: DbOrTx): handle is Db {
+  return "$client" in handle && handle.$client instanceof pg.Pool;
+}

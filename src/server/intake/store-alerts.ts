@@ -1,7 +1,7 @@
 // The ingest transaction: dedup, insert alerts and observables, group into cases and start the
 // matching playbook runs, all in ONE transaction, so an accepted alert is never half-stored.
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import { isPoolDb, type DbOrTx } from "../db/client";
 import { alertObservables, alerts, caseObservables, observables, playbooks } from "../db/schema";
 import type { NormalizedAlert } from "../alerts/types";
 import { fingerprintAlert } from "../alerts/fingerprint";
@@ -14,6 +14,7 @@ import { matchingPlaybooks, observableMap } from "../engine/triggers";
 import { startRun } from "../engine/runs";
 import { recordNonce } from "./nonces";
 import { pgSafeJson } from "./pg-safe";
+import { notifyLive } from "../live/notify";
 
 export const FINGERPRINT_DEDUP_WINDOW_MINUTES = 60;
 
@@ -142,11 +143,15 @@ async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, c
  * Postgres refuses are escaped here as a last line of defence (parsers may cut surrogate pairs).
  */
 export async function storeAlerts(db: DbOrTx, source: SourceRef, batch: NormalizedAlert[], options: StoreOptions = {}): Promise<StoredAlert[]> {
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     if (options.nonce) await recordNonce(tx, source.id, options.nonce);
     const context: StoreContext = { enabled: await enabledPlaybooks(tx), rules: await loadGroupingRules(tx), rawBody: options.rawBody ?? null };
     const results: StoredAlert[] = [];
     for (const alert of batch) results.push(await storeOne(tx, source, pgSafeJson(alert).value, context));
     return results;
   });
+  // After commit and coalesced: a NOTIFY inside this transaction would serialise ingest commits.
+  // Inside a caller's transaction (replay) the caller's commit is still ahead: it notifies itself.
+  if (isPoolDb(db)) notifyLive(db, { topic: "cases", caseIds: stored.map((s) => s.caseId), runIds: stored.flatMap((s) => s.runIds) });
+  return stored;
 }

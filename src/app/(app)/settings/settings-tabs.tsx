@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings/sources", label: "Alert sources" },
   { href: "/settings/ingest-failures", label: "Ingest failures" },
+  { href: "/settings/connections", label: "Connections" },
   { href: "/settings/grouping", label: "Grouping rules" },
 ];
 

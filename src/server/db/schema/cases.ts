@@ -15,7 +15,7 @@ import {
 import { timestamps, tstz, uuidPk } from "../columns";
 import { caseStatusEnum, severityEnum } from "./enums";
 import { users } from "./auth";
-import { observables } from "./alerts";
+import { alertSources, observables } from "./alerts";
 
 export const cases = pgTable(
   "cases",
@@ -26,6 +26,8 @@ export const cases = pgTable(
     severity: severityEnum().notNull(),
     status: caseStatusEnum().notNull().default("new"),
     assigneeId: uuid().references(() => users.id),
+    /** Source of the alert that opened the case (grouping keys include the source), for filtering. */
+    sourceId: uuid().references(() => alertSources.id),
     /** Grouping key of the rule that opened the case (rule id + principal observable). */
     groupKey: text(),
     alertCount: integer().notNull().default(0),
@@ -36,10 +38,14 @@ export const cases = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index("cases_status_created_idx").on(t.status, t.createdAt),
+    // Keyset pagination: every list filter/sort has an index ending in (created_at, id), so a page
+    // is an index range scan whatever the table size. Trigram indexes for search: sql/02_search.sql.
+    index("cases_status_created_idx").on(t.status, t.createdAt, t.id),
     index("cases_created_idx").on(t.createdAt, t.id),
+    index("cases_severity_created_idx").on(t.severity, t.createdAt, t.id),
     index("cases_group_key_idx").on(t.groupKey, t.lastAlertAt),
-    index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_assignee_idx").on(t.assigneeId, t.createdAt, t.id),
+    index("cases_source_created_idx").on(t.sourceId, t.createdAt, t.id),
   ],
 );
 
@@ -54,7 +60,7 @@ export const caseEvents = pgTable(
     kind: text().notNull(), // alert_added, alert_duplicate, status_changed, comment, step, approval_*, containment_*, ...
     data: jsonb().notNull().default({}),
   },
-  (t) => [index("case_events_case_at_idx").on(t.caseId, t.at)],
+  (t) => [index("case_events_case_at_idx").on(t.caseId, t.at), index("case_events_kind_at_idx").on(t.kind, t.at)],
 );
 
 export const comments = pgTable(

@@ -1,5 +1,6 @@
-// One case: header, alerts, playbook runs with their steps, timeline.
+// One case, by number (/cases/42) or uuid.
 import type { Metadata } from "next";
+import { currentSession } from "@/server/auth/server-session";
 import { CaseDetail } from "./case-detail";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -9,5 +10,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <CaseDetail id={id} />;
+  const session = await currentSession();
+  return <CaseDetail id={id} me={{ id: session?.user.id ?? "" }} />;
 }

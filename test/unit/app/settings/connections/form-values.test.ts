@@ -1,6 +1,6 @@
 // The connection form's mapping between inputs and the config/credentials sent to the server.
 import { describe, expect, it } from "vitest";
-import { initialValues, toConfig, toSecret } from "@/app/(app)/connections/form-values";
+import { initialValues, toConfig, toSecret } from "@/app/(app)/settings/connections/form-values";
 import type { FormField } from "@/server/integrations/form-fields";
 
 const fields: FormField[] = [
