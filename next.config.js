@@ -4,7 +4,7 @@
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "pg-native", "graphile-worker", "pino", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "pg-native", "graphile-worker", "pino", "@node-rs/argon2", "ssh2", "nodemailer"],
   async headers() {
     return [
       {
