@@ -12,6 +12,14 @@ export class StepFailedError extends PlaybookError {
   }
 }
 
+/**
+ * Thrown from inside a step to fail it at once, skipping its remaining retries: retrying cannot
+ * help (a guardrail refused the action, the target does not exist). Like Inngest's NonRetriableError.
+ */
+export class NonRetryableError extends PlaybookError {
+  override name = "NonRetryableError";
+}
+
 /** The code reached steps in another order than the journal recorded: it changed under the run. */
 export class NonDeterminismError extends PlaybookError {
   override name = "NonDeterminismError";

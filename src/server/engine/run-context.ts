@@ -5,7 +5,7 @@ import type { Logger } from "../logger";
 import { comments } from "../db/schema";
 import { addCaseEvent } from "../cases/timeline";
 import type { Json, RunAlert, RunContext, StepOptions } from "./define-playbook";
-import { NonDeterminismError, StepFailedError, StepOutputError } from "./errors";
+import { NonDeterminismError, NonRetryableError, StepFailedError, StepOutputError } from "./errors";
 import { createPlaybookIntegrations } from "../integrations/playbook-api";
 import { runInStep } from "./step-scope";
 import { loadJournal, recordInstantStep, recordStepEnd, recordStepStart, type JournalEntry } from "./journal";
@@ -109,7 +109,7 @@ export async function createRunContext<TInput>(deps: ContextDeps): Promise<RunCo
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await recordStepEnd(db, { runId: run.id, name, status: "failed", error: message });
-        if (error instanceof StepOutputError || attempt >= maxAttempts) throw new StepFailedError(name, attempt, error);
+        if (error instanceof StepOutputError || error instanceof NonRetryableError || attempt >= maxAttempts) throw new StepFailedError(name, attempt, error);
         log.warn({ step: name, attempt, err: message }, "step failed; retrying");
         await sleep(backoffMs(options, attempt), deps.signal);
       }
