@@ -1,6 +1,6 @@
 CREATE TYPE "public"."approval_status" AS ENUM('pending', 'approved', 'rejected', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."case_status" AS ENUM('new', 'triage', 'contained', 'resolved', 'false_positive');--> statement-breakpoint
-CREATE TYPE "public"."containment_status" AS ENUM('active', 'rolled_back', 'expired', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."containment_status" AS ENUM('pending', 'active', 'completed', 'rolled_back', 'expired', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."observable_type" AS ENUM('ip', 'user', 'email', 'host', 'domain', 'url', 'md5', 'sha1', 'sha256');--> statement-breakpoint
 CREATE TYPE "public"."role" AS ENUM('analyst', 'manager', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."run_status" AS ENUM('queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled');--> statement-breakpoint
@@ -258,6 +258,9 @@ CREATE TABLE "connections" (
 	"config" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"secret_ciphertext" text,
 	"enabled" boolean DEFAULT true NOT NULL,
+	"last_test_at" timestamp with time zone,
+	"last_test_ok" boolean,
+	"last_test_message" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "connections_name_unique" UNIQUE("name")
@@ -343,5 +346,6 @@ CREATE INDEX "run_signals_event_at_index" ON "run_signals" USING btree ("event",
 CREATE UNIQUE INDEX "containment_actions_idempotency_key" ON "containment_actions" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "containment_actions_status_expires_at_index" ON "containment_actions" USING btree ("status","expires_at");--> statement-breakpoint
 CREATE INDEX "containment_actions_case_id_index" ON "containment_actions" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "containment_actions_rate_idx" ON "containment_actions" USING btree ("connection_id","action","created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_action_at_index" ON "audit_log" USING btree ("action","at");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_index" ON "audit_log" USING btree ("subject");

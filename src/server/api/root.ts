@@ -1,6 +1,8 @@
 // Composes the resource routers; nothing else belongs here.
 import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
+import { connectionsRouter } from "./routers/connections";
+import { containmentRouter } from "./routers/containment";
 import { playbooksRouter } from "./routers/playbooks";
 import { runsRouter } from "./routers/runs";
 import { sourcesRouter } from "./routers/sources";
@@ -10,6 +12,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   cases: casesRouter,
+  connections: connectionsRouter,
+  containment: containmentRouter,
   playbooks: playbooksRouter,
   runs: runsRouter,
   sources: sourcesRouter,

@@ -4,9 +4,12 @@ import type { Db } from "../../server/db/client";
 import { TASKS } from "../../server/engine/jobs";
 import type { Logger } from "../../server/logger";
 import { playbookRunTask } from "./playbook-run";
+import { CONTAINMENT_EXPIRE_TASK } from "../../server/integrations/ledger";
+import { containmentExpireTask } from "./containment-expire";
 
 export function buildTaskList(db: Db, log: Logger): TaskList {
   return {
     [TASKS.playbookRun]: playbookRunTask(db, log),
+    [CONTAINMENT_EXPIRE_TASK]: containmentExpireTask(db, log),
   };
 }

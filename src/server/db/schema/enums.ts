@@ -8,7 +8,9 @@ export const OBSERVABLE_TYPES = ["ip", "user", "email", "host", "domain", "url",
 export const RUN_STATUSES = ["queued", "running", "waiting", "succeeded", "failed", "cancelled"] as const;
 export const STEP_STATUSES = ["running", "succeeded", "failed", "waiting", "skipped"] as const;
 export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "expired"] as const;
-export const CONTAINMENT_STATUSES = ["active", "rolled_back", "expired", "failed"] as const;
+// pending: claimed, the call to the system is under way; active: in force, can be rolled back;
+// completed: done and nothing stays to undo (sessions revoked, or the target was already so).
+export const CONTAINMENT_STATUSES = ["pending", "active", "completed", "rolled_back", "expired", "failed"] as const;
 
 export type Role = (typeof ROLES)[number];
 export type Severity = (typeof SEVERITIES)[number];

@@ -12,6 +12,10 @@ export const connections = pgTable("connections", {
   config: jsonb().notNull().default({}),
   secretCiphertext: text(), // secrets/envelope.ts; never leaves the server
   enabled: boolean().notNull().default(true),
+  /** Outcome of the last "Test connection", shown in the connections list. */
+  lastTestAt: tstz(),
+  lastTestOk: boolean(),
+  lastTestMessage: text(),
   ...timestamps(),
 });
 
@@ -40,5 +44,6 @@ export const containmentActions = pgTable(
     uniqueIndex("containment_actions_idempotency_key").on(t.idempotencyKey),
     index().on(t.status, t.expiresAt),
     index().on(t.caseId),
+    index("containment_actions_rate_idx").on(t.connectionId, t.action, t.createdAt), // guardrail rate limits
   ],
 );

@@ -1,0 +1,22 @@
+// The integrations Vigil knows: one line per system, each a folder <system>/ whose index.ts
+// default-exports defineIntegration({...}). Adding a system means adding its folder and a line here.
+import type { AnyIntegration } from "./define";
+
+export const INTEGRATIONS = {} as const satisfies Record<string, AnyIntegration>;
+
+export type IntegrationId = keyof typeof INTEGRATIONS;
+
+/** Integrations added at run time (test fixtures); the list above is what Vigil ships. */
+const registered = new Map<string, AnyIntegration>();
+
+export function registerIntegration(definition: AnyIntegration): void {
+  registered.set(definition.id, definition);
+}
+
+export function getIntegration(id: string): AnyIntegration | undefined {
+  return (INTEGRATIONS as Record<string, AnyIntegration>)[id] ?? registered.get(id);
+}
+
+export function listIntegrations(): AnyIntegration[] {
+  return [...Object.values(INTEGRATIONS as Record<string, AnyIntegration>), ...registered.values()];
+}
