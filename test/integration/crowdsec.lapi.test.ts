@@ -2,15 +2,17 @@
 // a ban added through the watcher login is what a bouncer then sees, and deleting it lifts it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CrowdsecClient } from "@/server/integrations/crowdsec/client";
+import { createHttpClient } from "@/server/integrations/http/client";
 import { parseIpTarget } from "@/server/integrations/network/ip-target";
 import { startCrowdsec, type CrowdsecService } from "../services/crowdsec";
 
 let cs: CrowdsecService;
 let client: CrowdsecClient;
+const connect = (password: string) => new CrowdsecClient({ http: createHttpClient({ baseUrl: cs.url, allowPrivateNetwork: true, retries: 1, backoffMs: 50 }), machineId: cs.machineId, password });
 
 beforeAll(async () => {
   cs = await startCrowdsec();
-  client = new CrowdsecClient({ url: cs.url, machineId: cs.machineId, password: cs.password });
+  client = connect(cs.password);
 });
 afterAll(async () => {
   await cs?.stop();
@@ -46,7 +48,7 @@ describe("CrowdSec LAPI client", () => {
   });
 
   it("names the machine when the login is refused", async () => {
-    const wrong = new CrowdsecClient({ url: cs.url, machineId: cs.machineId, password: "wrong-password" });
+    const wrong = connect("wrong-password");
     await expect(wrong.listDecisions()).rejects.toThrow(new RegExp(`refused the machine login for "${cs.machineId}"`));
   });
 });

@@ -5,17 +5,15 @@
 // are in the project's test-services notes (User-Agent must be `name/version`, every alert field
 // is required, unknown ids answer 500 "doesn't exist").
 import { z } from "zod";
-import { AppError } from "../../errors";
+import { HttpError, type HttpClient } from "../http/client";
+import { IntegrationError } from "../errors";
 import type { IpTarget } from "../network/ip-target";
 
 export interface CrowdsecClientOptions {
-  /** LAPI base URL, e.g. http://127.0.0.1:8080 */
-  url: string;
+  /** Bound to the LAPI base URL (e.g. http://127.0.0.1:8080). */
+  http: HttpClient;
   machineId: string;
   password: string;
-  fetch?: typeof fetch;
-  /** Per-request timeout in ms. (Default: 10000) */
-  timeoutMs?: number;
 }
 
 // LAPI 1.4 refuses a watcher login unless the User-Agent is exactly `name/version`.
@@ -42,11 +40,8 @@ export interface BanInput {
 
 export class CrowdsecClient {
   private token: { value: string; expiresAt: number } | undefined;
-  private readonly fetch: typeof fetch;
 
-  constructor(private readonly options: CrowdsecClientOptions) {
-    this.fetch = options.fetch ?? fetch;
-  }
+  constructor(private readonly options: CrowdsecClientOptions) {}
 
   /** Adds a ban decision; returns the alert id and the decision ids (the inverse deletes these). */
   async addBan(input: BanInput): Promise<{ alertId: number; decisionIds: number[] }> {
@@ -91,7 +86,7 @@ export class CrowdsecClient {
       const body = z.object({ nbDeleted: z.string() }).parse(await this.request("DELETE", `/v1/decisions/${id}`));
       return Number(body.nbDeleted) > 0;
     } catch (e) {
-      if (e instanceof AppError && /doesn't exist/.test(e.message)) return false;
+      if (e instanceof IntegrationError && /doesn't exist/.test(e.message)) return false;
       throw e;
     }
   }
@@ -99,50 +94,38 @@ export class CrowdsecClient {
   private async login(): Promise<string> {
     if (this.token && this.token.expiresAt > Date.now() + 60_000) return this.token.value;
     const body = { machine_id: this.options.machineId, password: this.options.password, scenarios: [] };
-    const res = await this.send("POST", "/v1/watchers/login", body, undefined);
-    if (res.status === 401 || res.status === 403)
-      throw new AppError("UNAUTHORIZED", `CrowdSec refused the machine login for "${this.options.machineId}": check the connection's machine id and password (cscli machines list)`);
-    const parsed = loginResponse.parse(await this.readJson(res, "/v1/watchers/login"));
+    let res: unknown;
+    try {
+      res = (await this.options.http.post("/v1/watchers/login", { json: body, headers: { "user-agent": USER_AGENT } })).body;
+    } catch (e) {
+      if (e instanceof HttpError && (e.status === 401 || e.status === 403))
+        throw new IntegrationError(`CrowdSec refused the machine login for "${this.options.machineId}": check the connection's machine id and password (cscli machines list)`, { status: e.status, code: "unauthorized" });
+      throw this.failure(e, "/v1/watchers/login");
+    }
+    const parsed = loginResponse.parse(res);
     this.token = { value: parsed.token, expiresAt: Date.parse(parsed.expire) || Date.now() + 30 * 60_000 };
     return parsed.token;
   }
 
-  private async request(method: string, path: string, body?: unknown): Promise<unknown> {
-    let res = await this.send(method, path, body, await this.login());
-    if (res.status === 401) {
-      this.token = undefined; // expired or revoked token: log in once more
-      res = await this.send(method, path, body, await this.login());
-    }
-    return this.readJson(res, path);
-  }
-
-  private async send(method: string, path: string, body: unknown, token: string | undefined): Promise<Response> {
-    const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    if (token) headers.authorization = `Bearer ${token}`;
-    try {
-      return await this.fetch(new URL(path, this.options.url).toString(), {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-    } catch (e) {
-      throw new AppError("SERVICE_UNAVAILABLE", `CrowdSec LAPI at ${this.options.url} is unreachable: ${(e as Error).message}`, { cause: e });
+  private async request(method: "GET" | "POST" | "DELETE", path: string, json?: unknown): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      const headers = { "user-agent": USER_AGENT, authorization: `Bearer ${await this.login()}` };
+      try {
+        return (await this.options.http.request({ method, path, json, headers })).body;
+      } catch (e) {
+        // An expired or revoked token: log in once more.
+        if (e instanceof HttpError && e.status === 401 && attempt === 1) {
+          this.token = undefined;
+          continue;
+        }
+        throw this.failure(e, path);
+      }
     }
   }
 
-  private async readJson(res: Response, path: string): Promise<unknown> {
-    const text = await res.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      /* keep the text for the message */
-    }
-    if (res.ok) return json;
-    const message = (json as { message?: string } | null)?.message ?? text.slice(0, 200);
-    const code = res.status === 401 || res.status === 403 ? "UNAUTHORIZED" : res.status >= 500 ? "SERVICE_UNAVAILABLE" : "BAD_REQUEST";
-    throw new AppError(code, `CrowdSec ${path} answered HTTP ${res.status}: ${message}`);
+  private failure(e: unknown, path: string): Error {
+    if (!(e instanceof HttpError)) return e as Error;
+    const message = (e.body as { message?: string } | null)?.message ?? (typeof e.body === "string" ? e.body.slice(0, 200) : "");
+    return new IntegrationError(`CrowdSec ${path} answered HTTP ${e.status}: ${message}`, { status: e.status });
   }
 }

@@ -1,7 +1,7 @@
 // nftables over SSH: block/unblock/list elements of Vigil's timed sets on a remote Linux firewall.
 // The remote command line is a constant (`nft -f -` or `nft -j list table ...`, optionally with
 // `sudo -n`); everything variable travels on stdin as an nft script built by ruleset.ts.
-import { AppError } from "../../errors";
+import { IntegrationError } from "../errors";
 import type { IpTarget } from "../network/ip-target";
 import { sshExec, type ExecResult, type SshTarget } from "../ssh/exec";
 import { blockScript, parseListing, setupScript, unblockScript, type NftElement, type NftLayout } from "./ruleset";
@@ -50,12 +50,12 @@ export class NftablesClient {
     if (result.code !== 0) throw this.failure(result, what);
   }
 
-  private failure(result: ExecResult, what: string): AppError {
+  private failure(result: ExecResult, what: string): IntegrationError {
     const detail = result.stderr.trim().split("\n").slice(0, 3).join(" | ").slice(0, 400);
     if (/interval overlaps/.test(result.stderr))
-      return new AppError("CONFLICT", `nft could not ${what} on ${this.options.ssh.host}: it overlaps a range that is already blocked (${detail})`);
+      return new IntegrationError(`nft could not ${what} on ${this.options.ssh.host}: it overlaps a range that is already blocked (${detail})`, { code: "conflict" });
     if (/Operation not permitted|a password is required|command not found/.test(result.stderr))
-      return new AppError("FORBIDDEN", `nft could not ${what} on ${this.options.ssh.host}: the SSH user "${this.options.ssh.username}" may not run nft (${detail}); use root or enable sudo for nft`);
-    return new AppError("SERVICE_UNAVAILABLE", `nft could not ${what} on ${this.options.ssh.host} (exit ${result.code}): ${detail}`);
+      return new IntegrationError(`nft could not ${what} on ${this.options.ssh.host}: the SSH user "${this.options.ssh.username}" may not run nft (${detail}); use root or enable sudo for nft`, { code: "forbidden" });
+    return new IntegrationError(`nft could not ${what} on ${this.options.ssh.host} (exit ${result.code}): ${detail}`, { code: "unavailable" });
   }
 }

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { Client } from "ssh2";
 import { z } from "zod";
-import { AppError } from "../../errors";
+import { IntegrationError } from "../errors";
 
 /** "ssh-ed25519 AAAA..." (as in known_hosts / the host's .pub file) or "SHA256:<base64>" as ssh-keygen -lf prints. */
 export const hostKeyPinSchema = z
@@ -58,12 +58,12 @@ export function sshExec(target: SshTarget, command: string, stdin = ""): Promise
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppError("SERVICE_UNAVAILABLE", `SSH to ${target.host}:${target.port} did not finish within ${timeoutMs} ms`))),
+      () => finish(() => reject(new IntegrationError(`SSH to ${target.host}:${target.port} did not finish within ${timeoutMs} ms`, { code: "unavailable" }))),
       timeoutMs,
     );
     conn.on("ready", () => {
       conn.exec(command, (err, stream) => {
-        if (err) return finish(() => reject(new AppError("SERVICE_UNAVAILABLE", `SSH exec on ${target.host} failed: ${err.message}`, { cause: err })));
+        if (err) return finish(() => reject(new IntegrationError(`SSH exec on ${target.host} failed: ${err.message}`, { code: "unavailable" }, { cause: err })));
         let stdout = "";
         let stderr = "";
         let code: number | null = null;
@@ -78,10 +78,10 @@ export function sshExec(target: SshTarget, command: string, stdin = ""): Promise
       finish(() =>
         reject(
           hostKeyRefused
-            ? new AppError("FORBIDDEN", `SSH host key of ${target.host}:${target.port} does not match the pinned key; if the host was reinstalled, update the connection's host key`)
+            ? new IntegrationError(`SSH host key of ${target.host}:${target.port} does not match the pinned key; if the host was reinstalled, update the connection's host key`, { code: "forbidden" })
             : /authentication/i.test(err.message)
-              ? new AppError("FORBIDDEN", `SSH key authentication as "${target.username}" on ${target.host} was refused: check the connection's user and private key`)
-              : new AppError("SERVICE_UNAVAILABLE", `SSH to ${target.host}:${target.port} failed: ${err.message}`, { cause: err }),
+              ? new IntegrationError(`SSH key authentication as "${target.username}" on ${target.host} was refused: check the connection's user and private key`, { code: "forbidden" })
+              : new IntegrationError(`SSH to ${target.host}:${target.port} failed: ${err.message}`, { code: "unavailable" }, { cause: err }),
         ),
       ),
     );
@@ -102,7 +102,7 @@ export function sshExec(target: SshTarget, command: string, stdin = ""): Promise
       });
     } catch (e) {
       // ssh2 throws synchronously on an unparsable private key.
-      finish(() => reject(new AppError("BAD_REQUEST", `the connection's SSH private key cannot be used: ${(e as Error).message}`)));
+      finish(() => reject(new IntegrationError(`the connection's SSH private key cannot be used: ${(e as Error).message}`, { code: "rejected" })));
     }
   });
 }
