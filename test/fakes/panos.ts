@@ -49,6 +49,8 @@ export async function startPanosFake(apiKey = "fake-panos-key"): Promise<PanosFa
   }
 
   function op(cmd: string) {
+    if (cmd === "<show><system><info></info></system></show>")
+      return xml(200, `<response status="success"><result><system><hostname>fake-fw</hostname><sw-version>11.1.2</sw-version></system></result></response>`);
     const match = /^<show><object><registered-ip><tag><entry name="([^"]+)"\/><\/tag><\/registered-ip><\/object><\/show>$/.exec(cmd);
     if (!match) return error(1, "Unknown command");
     const tag = match[1]!;
