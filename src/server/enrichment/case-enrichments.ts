@@ -1,0 +1,40 @@
+// What the case page shows next to each observable: the cached enrichment results (fresh or
+// stale) per provider, with a worst-verdict summary.
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { caseObservables, observables } from "../db/schema";
+import type { ObservableType } from "../db/schema/enums";
+import { readCached, type CachedEnrichment } from "./cache";
+import { VERDICTS, type Verdict } from "./verdict";
+
+export interface ObservableEnrichments {
+  observable: { id: string; type: ObservableType; value: string };
+  /** The most alarming verdict among the results (malicious > suspicious > benign > unknown). */
+  verdict: Verdict | null;
+  results: Array<CachedEnrichment & { stale: boolean }>;
+}
+
+/** Most alarming first: VERDICTS is ordered malicious, suspicious, benign, unknown. */
+export function worstVerdict(verdicts: Verdict[]): Verdict | null {
+  return VERDICTS.find((v) => verdicts.includes(v)) ?? null;
+}
+
+/** The observables of a case (at most `limit`), each with its cached enrichment results. */
+export async function enrichmentsForCase(db: DbOrTx, caseId: string, limit = 200): Promise<ObservableEnrichments[]> {
+  const rows = await db
+    .select({ id: observables.id, type: observables.type, value: observables.value })
+    .from(caseObservables)
+    .innerJoin(observables, eq(observables.id, caseObservables.observableId))
+    .where(eq(caseObservables.caseId, caseId))
+    .orderBy(asc(observables.type), asc(observables.value))
+    .limit(limit);
+  const cached = await readCached(db, rows.map((r) => r.id));
+  const now = Date.now();
+  return rows.map((observable) => {
+    const results = cached
+      .filter((c) => c.observableId === observable.id)
+      .map(({ observableId: _o, ...c }) => ({ ...c, stale: c.expiresAt.getTime() <= now }))
+      .sort((a, b) => a.provider.localeCompare(b.provider));
+    return { observable, verdict: worstVerdict(results.map((r) => r.verdict)), results };
+  });
+}
