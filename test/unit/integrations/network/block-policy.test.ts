@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkNetworkBlock, networkBlockPolicySchema } from "@/server/integrations/network/block-policy";
+import { checkNetworkBlock, networkGuardrailsSchema } from "@/server/integrations/network/block-policy";
 import { parseIpTarget } from "@/server/integrations/network/ip-target";
 
-const policy = networkBlockPolicySchema.parse({ ownEgress: ["192.0.2.0/28"], allowList: ["198.51.100.200"], maxDurationSeconds: 86_400 });
-const check = (target: string, seconds = 3600, override = false) => checkNetworkBlock(parseIpTarget(target), seconds, policy, override);
+const HOUR = 3_600_000;
+const policy = networkGuardrailsSchema.parse({ ownEgress: ["192.0.2.0/28"], allowList: ["198.51.100.200"], overrideRanges: ["10.20.0.0/16"], maxBlockDuration: "24h" });
+const check = (target: string, ms = HOUR) => checkNetworkBlock(parseIpTarget(target), ms, policy);
 
-describe("network block policy", () => {
+describe("network guardrails", () => {
   it("allows a public address for a bounded time", () => {
     expect(check("198.51.100.23")).toEqual({ allowed: true });
   });
@@ -24,17 +25,24 @@ describe("network block policy", () => {
     ["0.0.0.0/0", "0.0.0.0/8"],
   ])("refuses %s because it overlaps %s", (target, range) => {
     const result = check(target);
-    expect(result).toMatchObject({ allowed: false, overridable: true });
+    expect(result).toMatchObject({ allowed: false, rule: "protected_entity" });
     expect(result.allowed === false && result.reason).toContain(range);
   });
 
-  it("lets an admin override a protected range, but never the duration cap", () => {
-    expect(check("10.1.2.3", 3600, true)).toEqual({ allowed: true });
-    expect(check("198.51.100.23", 86_401, true)).toMatchObject({ allowed: false, overridable: false });
-    expect(check("198.51.100.23", 0)).toMatchObject({ allowed: false });
+  it("lets an admin's override range lift the protection, for targets wholly inside it", () => {
+    expect(check("10.20.3.4")).toEqual({ allowed: true });
+    expect(check("10.20.0.0/24")).toEqual({ allowed: true });
+    expect(check("10.0.0.0/8")).toMatchObject({ allowed: false, rule: "protected_entity" });
   });
 
-  it("refuses a policy with an invalid range", () => {
-    expect(() => networkBlockPolicySchema.parse({ allowList: ["partner.example"] })).toThrow(/not a valid IP address/);
+  it("caps the duration, override or not", () => {
+    expect(check("198.51.100.23", 24 * HOUR + 1000)).toMatchObject({ allowed: false, rule: "duration_cap", reason: expect.stringContaining("longest block (24h)") });
+    expect(check("10.20.3.4", 25 * HOUR)).toMatchObject({ allowed: false, rule: "duration_cap" });
+    expect(check("198.51.100.23", 0)).toMatchObject({ allowed: false, rule: "duration_cap" });
+  });
+
+  it("defaults to a 7-day cap and refuses invalid ranges in the config", () => {
+    expect(networkGuardrailsSchema.parse({}).maxBlockDuration).toBe("7d");
+    expect(() => networkGuardrailsSchema.parse({ allowList: ["partner.example"] })).toThrow(/not a valid IP address/);
   });
 });
