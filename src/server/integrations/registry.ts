@@ -1,8 +1,32 @@
 // The integrations Vigil knows: one line per system, each a folder <system>/ whose index.ts
 // default-exports defineIntegration({...}). Adding a system means adding its folder and a line here.
 import type { AnyIntegration } from "./define";
+import abuseipdb from "./abuseipdb";
+import cloudflare from "./cloudflare";
+import crowdsec from "./crowdsec";
+import email from "./email";
+import fortigate from "./fortigate";
+import greynoise from "./greynoise";
+import nftables from "./nftables";
+import panos from "./panos";
+import slack from "./slack";
+import virustotal from "./virustotal";
 
-export const INTEGRATIONS = {} as const satisfies Record<string, AnyIntegration>;
+export const INTEGRATIONS = {
+  // network containment
+  crowdsec,
+  nftables,
+  panos,
+  fortigate,
+  cloudflare,
+  // notification
+  email,
+  slack,
+  // enrichment
+  abuseipdb,
+  virustotal,
+  greynoise,
+} as const satisfies Record<string, AnyIntegration>;
 
 export type IntegrationId = keyof typeof INTEGRATIONS;
 

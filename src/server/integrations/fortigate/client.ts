@@ -45,7 +45,7 @@ export class FortigateClient {
 
   async block(target: IpTarget, comment: string): Promise<FortigateBlock> {
     const family = target.version;
-    const group = this.groupFor(target);
+    const group = this.groupName(target.version);
     const name = addressName(target);
     const members = await this.members(family, group);
     if (members.includes(name)) return { name, group, family, created: false };
@@ -73,9 +73,10 @@ export class FortigateClient {
     return (res.results?.[0]?.member ?? []).map((m) => m.name);
   }
 
-  private groupFor(target: IpTarget): string {
-    if (target.version === 4) return this.options.group;
-    if (!this.options.group6) throw new IntegrationError(`the FortiGate connection has no IPv6 address group (group6) configured, so ${target.value} cannot be blocked`, { code: "no_group6" });
+  /** The block group for a family; IPv6 needs group6 configured. */
+  groupName(family: 4 | 6): string {
+    if (family === 4) return this.options.group;
+    if (!this.options.group6) throw new IntegrationError("the FortiGate connection has no IPv6 address group (group6) configured, so IPv6 targets cannot be blocked", { code: "no_group6" });
     return this.options.group6;
   }
 
