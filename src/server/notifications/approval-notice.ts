@@ -1,7 +1,7 @@
 // Tells the people who may decide an approval that it is waiting: one email per eligible approver
-// with approve/reject links signed for that approver (the link builder is the engine's signed-link
-// module), and a chat message pointing to the approval page (never signed links in a shared
-// channel). Eligible: role at or above the required one, not disabled, and not the requester
+// with a link signed for that approver (the link builder is the engine's signed-link module:
+// approvalLinkFor, which opens a page showing the params with Approve/Reject), and a chat message
+// pointing to the approval page (never signed links in a shared channel). Eligible: role at or above the required one, not disabled, and not the requester
 // (separation of duties). Called by the `approval.notify` job.
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -18,8 +18,8 @@ export interface ApprovalLinkRequest {
   approver: { id: string; email: string };
   expiresAt: Date | null;
 }
-/** Signed one-click links for one approver. */
-export type ApprovalLinkBuilder = (request: ApprovalLinkRequest) => { approve: string; reject: string } | Promise<{ approve: string; reject: string }>;
+/** The signed link for one approver (one use, expires with the approval). */
+export type ApprovalLinkBuilder = (request: ApprovalLinkRequest) => string | Promise<string>;
 
 export interface ApprovalNoticeFacts {
   id: string;
@@ -46,7 +46,7 @@ function paramLines(params: Record<string, unknown>): string[] {
 }
 
 /** Subject, text and HTML of the approval email (pure). */
-export function approvalEmail(facts: ApprovalNoticeFacts, links: { approve: string; reject: string }, pageUrl: string) {
+export function approvalEmail(facts: ApprovalNoticeFacts, link: string, pageUrl: string) {
   const onCase = facts.caseNumber !== null ? ` (case #${facts.caseNumber})` : "";
   const subject = `[Vigil] Approval needed: ${facts.title}${onCase}`;
   const lines = [
@@ -55,16 +55,15 @@ export function approvalEmail(facts: ApprovalNoticeFacts, links: { approve: stri
     ...(Object.keys(facts.params).length ? ["Parameters:", ...paramLines(facts.params)] : []),
     `Needs ${facts.quorum} ${facts.requiredRole}${facts.quorum > 1 ? "s" : ""}${facts.expiresAt ? `; expires ${facts.expiresAt.toISOString()}` : ""}.`,
     "",
-    `Approve: ${links.approve}`,
-    `Reject:  ${links.reject}`,
+    `Approve or reject (this link is yours alone and works once): ${link}`,
     "",
-    `Or decide in Vigil: ${pageUrl}`,
+    `Or open the approvals inbox: ${pageUrl}`,
   ];
   const html = [
     `<p>Playbook <b>${escapeHtml(facts.playbookId)}</b> asks for approval: <b>${escapeHtml(facts.title)}</b>${escapeHtml(onCase)}</p>`,
     Object.keys(facts.params).length ? `<pre>${escapeHtml(paramLines(facts.params).join("\n"))}</pre>` : "",
-    `<p><a href="${escapeHtml(links.approve)}">Approve</a> &nbsp; <a href="${escapeHtml(links.reject)}">Reject</a></p>`,
-    `<p>Or decide in Vigil: <a href="${escapeHtml(pageUrl)}">${escapeHtml(pageUrl)}</a></p>`,
+    `<p><a href="${escapeHtml(link)}">Approve or reject</a> (this link is yours alone and works once)</p>`,
+    `<p>Or open the approvals inbox: <a href="${escapeHtml(pageUrl)}">${escapeHtml(pageUrl)}</a></p>`,
   ].join("\n");
   return { subject, text: lines.join("\n"), html };
 }
@@ -93,7 +92,7 @@ async function loadFacts(db: Db, approvalId: string) {
   return row;
 }
 
-export async function notifyApprovers(db: Db, approvalId: string, deps: { notifier: Notifier; buildLinks: ApprovalLinkBuilder; log: Logger }): Promise<NotifyResult> {
+export async function notifyApprovers(db: Db, approvalId: string, deps: { notifier: Notifier; buildLink: ApprovalLinkBuilder; log: Logger }): Promise<NotifyResult> {
   const facts = await loadFacts(db, approvalId);
   if (!facts || facts.status !== "pending") return { emailed: [], failed: [], chats: 0 };
   const excluded = [facts.requestedBy, facts.runRequestedBy].filter((id): id is string => !!id);
@@ -101,14 +100,14 @@ export async function notifyApprovers(db: Db, approvalId: string, deps: { notifi
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(and(inArray(users.role, rolesAtLeast(facts.requiredRole)), eq(users.disabled, false), ...excluded.map((id) => ne(users.id, id))));
-  const pageUrl = `${publicUrl()}/approvals/${facts.id}`;
+  const pageUrl = `${publicUrl()}/approvals`;
   const notice = { ...facts, params: (facts.params ?? {}) as Record<string, unknown> };
   const result: NotifyResult = { emailed: [], failed: [], chats: 0 };
   if (deps.notifier.canEmail) {
     for (const approver of approvers) {
       try {
-        const links = await deps.buildLinks({ approvalId: facts.id, approver, expiresAt: facts.expiresAt });
-        await deps.notifier.email({ to: [approver.email], ...approvalEmail(notice, links, pageUrl) });
+        const link = await deps.buildLink({ approvalId: facts.id, approver, expiresAt: facts.expiresAt });
+        await deps.notifier.email({ to: [approver.email], ...approvalEmail(notice, link, pageUrl) });
         result.emailed.push(approver.email);
       } catch (e) {
         deps.log.warn({ approvalId, approver: approver.id, err: (e as Error).message }, "approval email failed");
