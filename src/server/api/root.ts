@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
 import { connectionsRouter } from "./routers/connections";
 import { containmentRouter } from "./routers/containment";
+import { enrichmentsRouter } from "./routers/enrichments";
 import { playbooksRouter } from "./routers/playbooks";
 import { runsRouter } from "./routers/runs";
 import { sourcesRouter } from "./routers/sources";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   connections: connectionsRouter,
   containment: containmentRouter,
+  enrichments: enrichmentsRouter,
   playbooks: playbooksRouter,
   runs: runsRouter,
   sources: sourcesRouter,

@@ -19,7 +19,9 @@ export function worstVerdict(verdicts: Verdict[]): Verdict | null {
   return VERDICTS.find((v) => verdicts.includes(v)) ?? null;
 }
 
-/** The observables of a case (at most `limit`), each with its cached enrichment results. */
+const rank = (v: Verdict | null) => (v === null ? VERDICTS.length : VERDICTS.indexOf(v));
+
+/** The observables of a case (at most `limit`), each with its cached results; most alarming first. */
 export async function enrichmentsForCase(db: DbOrTx, caseId: string, limit = 200): Promise<ObservableEnrichments[]> {
   const rows = await db
     .select({ id: observables.id, type: observables.type, value: observables.value })
@@ -30,11 +32,13 @@ export async function enrichmentsForCase(db: DbOrTx, caseId: string, limit = 200
     .limit(limit);
   const cached = await readCached(db, rows.map((r) => r.id));
   const now = Date.now();
-  return rows.map((observable) => {
+  const view = rows.map((observable) => {
     const results = cached
       .filter((c) => c.observableId === observable.id)
       .map(({ observableId: _o, ...c }) => ({ ...c, stale: c.expiresAt.getTime() <= now }))
       .sort((a, b) => a.provider.localeCompare(b.provider));
     return { observable, verdict: worstVerdict(results.map((r) => r.verdict)), results };
   });
+  // Stable sort: within one verdict the type/value order of the query stays.
+  return view.sort((a, b) => rank(a.verdict) - rank(b.verdict));
 }
