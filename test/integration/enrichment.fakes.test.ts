@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
+import type { LookupResult } from "@/server/enrichment/lookup";
 import { auditLog, caseObservables, observables } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedUser } from "../helpers/fixtures";
@@ -68,7 +69,7 @@ describe("enrichment", () => {
 
   it("keeps each key's quota, and stops calling a provider that answered 429", async () => {
     const ctx = await newRunContext(t.db, { caseId });
-    const results = [];
+    const results: LookupResult[] = [];
     for (const ip of ["198.51.100.31", "198.51.100.32", "198.51.100.33"]) results.push(await ctx.step(`enrich ${ip}`, () => ctx.integrations.enrichment.lookup({ type: "ip", value: ip })));
     const status = (r: (typeof results)[number], provider: string) => r.results.find((x) => x.provider === provider)!.status;
     // abuseipdb: 3 per minute, one used above: the third lookup here is refused by Vigil, not sent.

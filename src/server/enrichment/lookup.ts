@@ -20,7 +20,7 @@ export const lookupInput = z.object({
 export type LookupInput = z.input<typeof lookupInput>;
 
 /** An outcome as JSON (dates as ISO strings), for step outputs and API responses. */
-export interface EnrichmentOutcomeJson {
+export type EnrichmentOutcomeJson = {
   provider: string;
   connection: string;
   status: EnrichmentOutcome["status"];
@@ -32,13 +32,14 @@ export interface EnrichmentOutcomeJson {
   fetchedAt: string | null;
   error: string | null;
   retryAt: string | null;
-}
+};
 
-export interface LookupResult {
+// Types, not interfaces: step outputs must be assignable to Json.
+export type LookupResult = {
   observable: { id: string; type: string; value: string };
   verdict: Verdict | null;
   results: EnrichmentOutcomeJson[];
-}
+};
 
 export function outcomeJson(o: EnrichmentOutcome): EnrichmentOutcomeJson {
   const r = o.result;
