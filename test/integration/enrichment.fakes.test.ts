@@ -82,7 +82,8 @@ describe("enrichment", () => {
   });
 
   it("shows results per observable for the case page, worst verdict first", async () => {
-    const view = await analyst.enrichments.forCase({ caseId });
+    const { observables: view, enrichableTypes } = await analyst.enrichments.forCase({ caseId });
+    expect(enrichableTypes).toEqual(["ip", "domain", "url", "md5", "sha1", "sha256"]);
     expect(view.map((v) => [v.observable.value, v.verdict, v.results.map((r) => r.provider)])).toEqual([
       ["198.51.100.23", "malicious", ["abuseipdb", "greynoise", "virustotal"]],
       ["evil.example", "malicious", ["virustotal"]],

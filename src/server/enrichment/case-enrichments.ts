@@ -1,22 +1,19 @@
 // What the case page shows next to each observable: the cached enrichment results (fresh or
 // stale) per provider, with a worst-verdict summary.
 import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { caseObservables, observables } from "../db/schema";
-import type { ObservableType } from "../db/schema/enums";
+import { OBSERVABLE_TYPES, type ObservableType } from "../db/schema/enums";
+import type { Logger } from "../logger";
+import { loadEnrichmentSources } from "./sources";
 import { readCached, type CachedEnrichment } from "./cache";
-import { VERDICTS, type Verdict } from "./verdict";
+import { VERDICTS, worstVerdict, type Verdict } from "./verdict";
 
 export interface ObservableEnrichments {
   observable: { id: string; type: ObservableType; value: string };
   /** The most alarming verdict among the results (malicious > suspicious > benign > unknown). */
   verdict: Verdict | null;
   results: Array<CachedEnrichment & { stale: boolean }>;
-}
-
-/** Most alarming first: VERDICTS is ordered malicious, suspicious, benign, unknown. */
-export function worstVerdict(verdicts: Verdict[]): Verdict | null {
-  return VERDICTS.find((v) => verdicts.includes(v)) ?? null;
 }
 
 const rank = (v: Verdict | null) => (v === null ? VERDICTS.length : VERDICTS.indexOf(v));
@@ -41,4 +38,10 @@ export async function enrichmentsForCase(db: DbOrTx, caseId: string, limit = 200
   });
   // Stable sort: within one verdict the type/value order of the query stays.
   return view.sort((a, b) => rank(a.verdict) - rank(b.verdict));
+}
+
+/** The case page's view: observables with results, and which types the enabled providers cover. */
+export async function caseEnrichmentView(db: Db, caseId: string, log: Logger): Promise<{ observables: ObservableEnrichments[]; enrichableTypes: ObservableType[] }> {
+  const sources = await loadEnrichmentSources(db, { signal: AbortSignal.timeout(10_000), log });
+  return { observables: await enrichmentsForCase(db, caseId), enrichableTypes: OBSERVABLE_TYPES.filter((t) => sources.some((s) => s.client.supports(t))) };
 }

@@ -8,8 +8,7 @@ import { observables } from "../db/schema";
 import { OBSERVABLE_TYPES } from "../db/schema/enums";
 import type { Logger } from "../logger";
 import { enrichObservable, type EnrichmentOutcome, type EnrichmentSource, type ObservableRef } from "./enrich";
-import { worstVerdict } from "./case-enrichments";
-import type { Verdict } from "./verdict";
+import { worstVerdict, type Verdict } from "./verdict";
 
 export const lookupInput = z.object({
   type: z.enum(OBSERVABLE_TYPES),

@@ -6,6 +6,11 @@ import type { ObservableType } from "../db/schema/enums";
 export const VERDICTS = ["malicious", "suspicious", "benign", "unknown"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/** The most alarming verdict: VERDICTS is ordered malicious, suspicious, benign, unknown. */
+export function worstVerdict(verdicts: Verdict[]): Verdict | null {
+  return VERDICTS.find((v) => verdicts.includes(v)) ?? null;
+}
+
 export const enrichmentResultSchema = z.object({
   verdict: z.enum(VERDICTS),
   /** Provider's own score (AbuseIPDB confidence 0-100, VirusTotal malicious engines), or null. */

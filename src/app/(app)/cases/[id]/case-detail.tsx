@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
+import { CaseEnrichments } from "@/components/observable-enrichments";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
@@ -98,6 +99,7 @@ export function CaseDetail({ id }: { id: string }) {
               </ul>
             )}
           </Panel>
+          <CaseEnrichments caseId={c.id} />
           <Panel title="Timeline" testId="case-timeline">
             <ol className="space-y-2 text-sm">
               {c.timeline.map((e) => (
