@@ -6,12 +6,14 @@
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEvents, connections, containmentActions } from "@/server/db/schema";
+import { caseEvents, connections, containmentActions, playbookRuns } from "@/server/db/schema";
+import { startManualRun } from "@/server/engine/manual-run";
 import { testConnection } from "@/server/integrations/connection-test";
 import { rollbackContainment } from "@/server/integrations/rollback";
 import { logger } from "@/server/logger";
 import { startWorker, type VigilWorker } from "@/worker/runner";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedUser } from "../helpers/fixtures";
 import { newRunContext, seedCase, seedConnection } from "../helpers/integrations";
 import { startCrowdsec, type CrowdsecService } from "../services/crowdsec";
 import { startFirewallHost, type FirewallHost } from "../services/firewall-host";
@@ -50,6 +52,24 @@ describe("network containment on real services", () => {
     const [crowdsec, nft] = await Promise.all(["edge-crowdsec", "fw1"].map((n) => testConnection(t.db, "test", conns.find((c) => c.name === n)!.id)));
     expect(crowdsec).toMatchObject({ ok: true, message: expect.stringMatching(/logged in as the machine; 0 active decision/) });
     expect(nft).toMatchObject({ ok: true, message: expect.stringMatching(/pinned host key works/) });
+  });
+
+  it("runs the block-attacker-ip playbook on the worker: 1 h on both, verified on each service", async () => {
+    const caseId = await seedCase(t.db, "Password spraying from 198.51.100.61");
+    const analyst = await seedUser(t.db, "analyst");
+    const { runId } = await t.db.transaction((tx) => startManualRun(tx, analyst, { playbookId: "block-attacker-ip", caseId, input: { ip: "198.51.100.61", reason: "password spraying" } }));
+    await expect.poll(async () => (await t.db.select().from(playbookRuns).where(eq(playbookRuns.id, runId)))[0]?.status, { timeout: 20_000 }).toBe("succeeded");
+    expect(await cs.bouncerDecisions("198.51.100.61")).toEqual([expect.objectContaining({ type: "ban", scenario: "vigil: password spraying" })]);
+    expect(await nftSet()).toMatch(/198\.51\.100\.61 timeout 1h expires/);
+    const rows = await t.db.select().from(containmentActions).where(eq(containmentActions.runId, runId));
+    expect(rows.map((r) => [r.action, r.status, r.target]).sort()).toEqual([
+      ["blockIp", "active", "198.51.100.61"],
+      ["blockIp", "active", "198.51.100.61"],
+    ]);
+    for (const r of rows) expect(r.expiresAt!.getTime() - r.createdAt.getTime()).toBeGreaterThan(HOUR - 60_000);
+    for (const r of rows) await rollbackContainment(t.db, { actionId: r.id, actor: "user:analyst", reason: "manual", log: logger() });
+    expect(await cs.bouncerDecisions("198.51.100.61")).toEqual([]);
+    expect(await nftSet()).not.toContain("198.51.100.61");
   });
 
   it("blocks an IP for 1 h on CrowdSec and nftables, verified on each, then an analyst rolls both back", async () => {
