@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only when something is missing (idempotent):
-#   chromium (Playwright e2e), slapd + ldap-utils (LDAP integration), crowdsec (CrowdSec LAPI),
+#   chromium (Playwright e2e), slapd + ldap-utils + openssl (LDAP integration over TLS), crowdsec (CrowdSec LAPI),
 #   openssh-server + nftables + iproute2 (firewall host in a network namespace).
 # CrowdSec's postinst registers with the online API unless this file exists first; the machine is
 # offline, so we create it before installing (see Debian's README.Debian for crowdsec).
@@ -10,6 +10,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v slapd >/dev/null 2>&1 || [ -x /usr/sbin/slapd ] || need+=(slapd)
 command -v ldapsearch >/dev/null 2>&1 || need+=(ldap-utils)
+command -v openssl >/dev/null 2>&1 || need+=(openssl) # test CA and certificates for LDAPS/StartTLS
 [ -x /usr/bin/crowdsec ] && [ -x /usr/bin/cscli ] || need+=(crowdsec)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need+=(nftables)

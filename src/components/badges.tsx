@@ -18,6 +18,11 @@ const STATUS: Record<string, string> = {
   failed: "bg-red-500/15 text-red-700 dark:text-red-300",
   cancelled: "bg-slate-500/15 text-slate-600 dark:text-slate-300",
   skipped: "bg-slate-500/15 text-slate-600 dark:text-slate-300",
+  pending: "bg-sky-500/15 text-sky-700 dark:text-sky-300",
+  active: "bg-amber-500/15 text-amber-700 dark:text-amber-300",
+  completed: "bg-slate-500/15 text-slate-600 dark:text-slate-300",
+  rolled_back: "bg-emerald-500/15 text-emerald-700 dark:text-emerald-300",
+  expired: "bg-emerald-500/15 text-emerald-700 dark:text-emerald-300",
 };
 
 const base = "inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap";

@@ -40,6 +40,6 @@ test("analyst enriches a case's observables and sees the verdicts", async ({ pag
     await expect(domain).toContainText("14/70 engines flag it malicious");
     await page.screenshot({ path: "test-results/screenshots/case-enrichment.png", fullPage: true });
   } finally {
-    await Promise.all([abuse.close(), vt.close(), gn.close()]);
+    await Promise.all([abuse.stop(), vt.stop(), gn.stop()]);
   }
 });

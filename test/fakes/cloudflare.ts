@@ -42,7 +42,7 @@ export async function startCloudflareFake(options: { token?: string; zoneId?: st
   const base = `/client/v4/zones/${zoneId}/firewall/access_rules/rules`;
 
   function create(req: FakeRequest) {
-    const body = JSON.parse(req.body || "{}") as { mode?: string; notes?: string; configuration?: { target?: string; value?: string } };
+    const body = (req.body ?? {}) as { mode?: string; notes?: string; configuration?: { target?: string; value?: string } };
     const { mode, configuration } = body;
     if (!mode || !MODES.includes(mode) || !configuration?.target || !configuration.value) return fail(400, 10001, "firewallaccessrules.api.validation.invalid_request");
     if (configuration.target === "ip_range" && !validRange(configuration.value)) return fail(400, 10001, "firewallaccessrules.api.validation.invalid_ip_range");
@@ -74,18 +74,14 @@ export async function startCloudflareFake(options: { token?: string; zoneId?: st
     return ok(slice, { result_info: { page, per_page: perPage, count: slice.length, total_count: found.length, total_pages: Math.ceil(found.length / perPage) } });
   }
 
-  function handle(req: FakeRequest) {
-    if (req.headers.authorization !== `Bearer ${token}`) return fail(403, 10000, "Authentication error");
-    if (req.path === base && req.method === "POST") return create(req);
-    if (req.path === base && req.method === "GET") return list(req);
-    const id = req.path.startsWith(`${base}/`) ? req.path.slice(base.length + 1) : null;
-    if (id && req.method === "DELETE") {
-      if (!rules.delete(id)) return fail(404, 10001, "firewallaccessrules.api.not_found");
-      return ok({ id });
-    }
-    return fail(404, 7003, "Could not route to " + req.path + ", perhaps your object identifier is invalid?");
-  }
-
-  const server = await startFakeServer(handle);
+  const server = await startFakeServer({
+    routes: [
+      ["POST", base, create],
+      ["GET", base, list],
+      ["DELETE", `${base}/:id`, (req) => (rules.delete(req.params.id ?? "") ? ok({ id: req.params.id }) : fail(404, 10001, "firewallaccessrules.api.not_found"))],
+    ],
+    authorize: (req) => (req.headers.authorization === `Bearer ${token}` ? null : fail(403, 10000, "Authentication error")),
+    notFound: (req) => fail(404, 7003, `Could not route to ${req.path}, perhaps your object identifier is invalid?`),
+  });
   return { ...server, token, zoneId, rules: () => [...rules.values()] };
 }

@@ -24,10 +24,7 @@ function quota(limit: number) {
 export async function startAbuseIpdbFake(options: { key?: string; dailyLimit?: number; scores?: Record<string, number> } = {}): Promise<EnrichmentFake> {
   const key = options.key ?? "fake-abuseipdb-key";
   const q = quota(options.dailyLimit ?? 1000);
-  const server = await startFakeServer((req: FakeRequest) => {
-    if (req.path !== "/api/v2/check") return json(404, { errors: [{ detail: "Not found.", status: 404 }] });
-    if (req.headers.key !== key)
-      return json(401, { errors: [{ detail: "Authentication failed. Your API key is either missing, incorrect, or revoked. Note: The APIv2 key differs from the APIv1 key.", status: 401 }] });
+  const check = (req: FakeRequest) => {
     const ip = req.query.get("ipAddress") ?? "";
     if (!/^[0-9a-f:.]+$/i.test(ip))
       return json(422, { errors: [{ detail: "The ip address must be a valid IPv4 or IPv6 address (e.g. 8.8.8.8 or 2001:4860:4860::8888).", status: 422, source: { parameter: "ipAddress" } }] });
@@ -37,6 +34,12 @@ export async function startAbuseIpdbFake(options: { key?: string; dailyLimit?: n
     return json(200, {
       data: { ipAddress: ip, isPublic: true, ipVersion: ip.includes(":") ? 6 : 4, isWhitelisted: false, abuseConfidenceScore: score, countryCode: "NL", usageType: "Data Center/Web Hosting/Transit", isp: "Example Hosting", domain: "example.net", hostnames: [], isTor: false, totalReports: score > 0 ? 42 : 0, numDistinctUsers: score > 0 ? 7 : 0, lastReportedAt: score > 0 ? "2026-11-22T10:00:00+00:00" : null },
     });
+  };
+  const server = await startFakeServer({
+    routes: [["GET", "/api/v2/check", check]],
+    authorize: (req) =>
+      req.headers.key === key ? null : json(401, { errors: [{ detail: "Authentication failed. Your API key is either missing, incorrect, or revoked. Note: The APIv2 key differs from the APIv1 key.", status: 401 }] }),
+    notFound: () => json(404, { errors: [{ detail: "Not found.", status: 404 }] }),
   });
   return { ...server, key, lookups: q.used };
 }
@@ -45,23 +48,28 @@ export async function startVirusTotalFake(options: { key?: string; limit?: numbe
   const key = options.key ?? "fake-virustotal-key";
   const q = quota(options.limit ?? 500);
   const kinds: Record<string, string> = { ip_addresses: "ip_address", domains: "domain", urls: "url", files: "file" };
-  const server = await startFakeServer((req: FakeRequest) => {
-    if (req.headers["x-apikey"] !== key) return json(401, { error: { code: "WrongCredentialsError", message: "Wrong API key" } });
-    const m = /^\/api\/v3\/(ip_addresses|domains|urls|files)\/([^/]+)$/.exec(req.path);
-    if (!m) return json(404, { error: { code: "NotFoundError", message: `Resource not found: ${req.path}` } });
+  const notFound = (req: FakeRequest) => json(404, { error: { code: "NotFoundError", message: `Resource not found: ${req.path}` } });
+  const lookup = (req: FakeRequest) => {
+    const kind = req.params.kind ?? "";
+    if (!(kind in kinds)) return notFound(req);
     if (!q.take()) return json(429, { error: { code: "QuotaExceededError", message: "Quota exceeded" } });
-    const id = decodeURIComponent(m[2]!);
+    const id = req.params.id ?? "";
     if (id === "unknown.example" || id === "0000000000000000000000000000000000000000000000000000000000000000")
-      return json(404, { error: { code: "NotFoundError", message: `${kinds[m[1]!]} "${id}" not found` } });
+      return json(404, { error: { code: "NotFoundError", message: `${kinds[kind]} "${id}" not found` } });
     const malicious = options.malicious?.[id] ?? 0;
     return json(200, {
       data: {
         id,
-        type: kinds[m[1]!],
-        links: { self: `https://www.virustotal.com/api/v3/${m[1]}/${m[2]}` },
+        type: kinds[kind],
+        links: { self: `https://www.virustotal.com/api/v3/${kind}/${encodeURIComponent(id)}` },
         attributes: { last_analysis_stats: { harmless: 60 - malicious, malicious, suspicious: 0, undetected: 10, timeout: 0 }, reputation: malicious > 0 ? -20 : 0, last_analysis_date: 1795400000 },
       },
     });
+  };
+  const server = await startFakeServer({
+    routes: [["GET", "/api/v3/:kind/:id", lookup]],
+    authorize: (req) => (req.headers["x-apikey"] === key ? null : json(401, { error: { code: "WrongCredentialsError", message: "Wrong API key" } })),
+    notFound,
   });
   return { ...server, key, lookups: q.used };
 }
@@ -69,15 +77,17 @@ export async function startVirusTotalFake(options: { key?: string; limit?: numbe
 export async function startGreyNoiseFake(options: { key?: string; limit?: number; noisy?: Record<string, "malicious" | "benign" | "unknown"> } = {}): Promise<EnrichmentFake> {
   const key = options.key ?? "fake-greynoise-key";
   const q = quota(options.limit ?? 100);
-  const server = await startFakeServer((req: FakeRequest) => {
-    const m = /^\/v3\/community\/([^/]+)$/.exec(req.path);
-    if (!m) return json(404, { message: "Not found" });
-    if (req.headers.key !== key) return json(401, { message: "Authentication required" });
+  const community = (req: FakeRequest) => {
     if (!q.take()) return json(429, { plan: "community", "rate-limit": "100-lookups/day", plan_url: "https://greynoise.io/pricing", message: "You have hit your daily rate limit of 100 requests per day." });
-    const ip = decodeURIComponent(m[1]!);
+    const ip = req.params.ip ?? "";
     const classification = options.noisy?.[ip];
     if (!classification) return json(404, { ip, noise: false, riot: false, message: "IP not observed scanning the internet or contained in RIOT data set." });
     return json(200, { ip, noise: true, riot: false, classification, name: "unknown", link: `https://viz.greynoise.io/ip/${ip}`, last_seen: "2026-11-22", message: "Success" });
+  };
+  const server = await startFakeServer({
+    routes: [["GET", "/v3/community/:ip", community]],
+    authorize: (req) => (req.headers.key === key ? null : json(401, { message: "Authentication required" })),
+    notFound: () => json(404, { message: "Not found" }),
   });
   return { ...server, key, lookups: q.used };
 }

@@ -43,15 +43,14 @@ export async function startFortigateFake(options: { token?: string; groups?: str
   }
 
   function handle(req: FakeRequest) {
-    if (req.headers.authorization !== `Bearer ${token}`) return text(401, "");
-    const m = /^\/api\/v2\/cmdb\/firewall\/(address6?|addrgrp6?)(?:\/([^/]+))?(?:\/member(?:\/([^/]+))?)?$/.exec(req.path);
-    if (!m) return text(404, "");
-    const [, kind, rawKey, rawMember] = m as unknown as [string, string, string | undefined, string | undefined];
+    const kind = req.params.table ?? "";
+    if (!["address", "address6", "addrgrp", "addrgrp6"].includes(kind)) return text(404, "");
     const family = kind.endsWith("6") ? "6" : "4";
     const table = tables[family];
-    const key = rawKey && decodeURIComponent(rawKey);
-    const memberPath = req.path.includes("/member");
-    const body = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
+    const key = req.params.key;
+    const rawMember = req.params.member;
+    const memberPath = req.path.endsWith("/member") || rawMember !== undefined;
+    const body = (req.body ?? {}) as Record<string, unknown>;
 
     if (kind.startsWith("address")) {
       if (req.method === "GET") {
@@ -88,14 +87,26 @@ export async function startFortigateFake(options: { token?: string; groups?: str
       return envelope(req, kind, 200, { mkey: name });
     }
     if (req.method === "DELETE" && memberPath && rawMember) {
-      const name = decodeURIComponent(rawMember);
+      const name = rawMember;
       if (!group.delete(name)) return envelope(req, kind, 404, { error: -3, mkey: name });
       return envelope(req, kind, 200, { mkey: name });
     }
     return envelope(req, kind, 405, { error: -1 });
   }
 
-  const server = await startFakeServer(handle);
+  const base = "/api/v2/cmdb/firewall/:table";
+  const server = await startFakeServer({
+    routes: [
+      ["GET", base, handle],
+      ["POST", base, handle],
+      ["GET", `${base}/:key`, handle],
+      ["DELETE", `${base}/:key`, handle],
+      ["POST", `${base}/:key/member`, handle],
+      ["DELETE", `${base}/:key/member/:member`, handle],
+    ],
+    authorize: (req) => (req.headers.authorization === `Bearer ${token}` ? null : text(401, "")),
+    notFound: () => text(404, ""),
+  });
   return {
     ...server,
     token,

@@ -59,14 +59,11 @@ export async function startPanosFake(apiKey = "fake-panos-key"): Promise<PanosFa
     return xml(200, `<response status="success"><result>${entries}<count>${ips.length}</count></result></response>`);
   }
 
+  const param = (req: FakeRequest, name: string) => (req.body as Record<string, string> | undefined)?.[name] ?? req.query.get(name);
+
   function handle(req: FakeRequest) {
-    if (req.path !== "/api/" && req.path !== "/api") return text(404, "Not Found");
-    const form = new URLSearchParams(req.method === "POST" ? req.body : "");
-    const param = (name: string) => form.get(name) ?? req.query.get(name);
-    const key = req.headers["x-pan-key"] ?? param("key");
-    if (key !== apiKey) return xml(403, `<response status="error" code="403"><result><msg>Invalid Credential</msg></result></response>`);
-    const cmd = param("cmd") ?? "";
-    switch (param("type")) {
+    const cmd = param(req, "cmd") ?? "";
+    switch (param(req, "type")) {
       case "user-id":
         return userId(cmd);
       case "op":
@@ -76,6 +73,13 @@ export async function startPanosFake(apiKey = "fake-panos-key"): Promise<PanosFa
     }
   }
 
-  const server = await startFakeServer(handle);
+  const server = await startFakeServer({
+    routes: [
+      ["POST", "/api/", handle],
+      ["GET", "/api/", handle],
+    ],
+    authorize: (req) => ((req.headers["x-pan-key"] ?? param(req, "key")) === apiKey ? null : xml(403, `<response status="error" code="403"><result><msg>Invalid Credential</msg></result></response>`)),
+    notFound: () => text(404, "Not Found"),
+  });
   return { ...server, apiKey, tagsOf: live };
 }

@@ -14,18 +14,24 @@ export interface SlackFake extends FakeServer {
 export async function startSlackFake(options: { archived?: boolean } = {}): Promise<SlackFake> {
   const path = "/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
   const messages: SlackFake["messages"] = [];
-  const server = await startFakeServer((req) => {
-    if (req.method !== "POST" || req.path !== path) return text(404, "no_service");
-    if (options.archived) return text(410, "channel_is_archived");
-    let payload: { text?: unknown; blocks?: unknown[] };
-    try {
-      payload = JSON.parse(req.body) as typeof payload;
-    } catch {
-      return text(400, "invalid_payload");
-    }
-    if (typeof payload.text !== "string" || payload.text.length === 0) return text(400, "no_text");
-    messages.push({ text: payload.text, blocks: payload.blocks });
-    return text(200, "ok", "text/html");
+  const server = await startFakeServer({
+    routes: [
+      [
+        "POST",
+        "/services/:team/:bot/:secret",
+        (req) => {
+          if (req.path !== path) return text(404, "no_service");
+          if (options.archived) return text(410, "channel_is_archived");
+          const payload = req.body as { text?: unknown; blocks?: unknown[] } | string | undefined;
+          if (typeof payload !== "object" || payload === null) return text(400, "invalid_payload");
+          if (typeof payload.text !== "string" || payload.text.length === 0) return text(400, "no_text");
+          messages.push({ text: payload.text, blocks: payload.blocks });
+          return text(200, "ok", "text/html");
+        },
+      ],
+    ],
+    authorize: () => null, // the URL is the credential
+    notFound: () => text(404, "no_service"),
   });
   return { ...server, webhookUrl: `${server.url}${path}`, messages };
 }

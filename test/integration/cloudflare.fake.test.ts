@@ -14,7 +14,7 @@ beforeAll(async () => {
   fake = await startCloudflareFake();
 });
 afterAll(async () => {
-  await fake?.close();
+  await fake?.stop();
 });
 
 describe("Cloudflare IP Access Rules client", () => {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   analyst = createCaller({ db: t.db, session: { id: "s", user, expiresAt: new Date(Date.now() + 60_000) }, sessionToken: "x", req: new Request("http://vigil.test"), resHeaders: new Headers(), actor: `user:${user.id}` });
 });
 afterAll(async () => {
-  await Promise.all([t?.drop(), abuse?.close(), vt?.close(), gn?.close()]);
+  await Promise.all([t?.drop(), abuse?.stop(), vt?.stop(), gn?.stop()]);
 });
 
 describe("enrichment", () => {

@@ -11,7 +11,7 @@ const client = (token: string, maxGroupMembers = 600) =>
   new FortigateClient({ http: createHttpClient({ baseUrl: fake.url, allowPrivateNetwork: true, retries: 0, headers: { authorization: `Bearer ${token}` } }), vdom: "root", group: "vigil-block", group6: "vigil-block6", maxGroupMembers });
 
 afterEach(async () => {
-  await fake?.close();
+  await fake?.stop();
 });
 
 describe("FortiGate REST client", () => {

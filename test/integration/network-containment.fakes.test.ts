@@ -27,7 +27,7 @@ beforeAll(async () => {
   await seedConnection(t.db, { integration: "cloudflare", name: "cf-zone", config: { scopeId: cf.zoneId, apiBase: cf.url, allowPrivateNetwork: true }, secret: { apiToken: cf.token } });
 });
 afterAll(async () => {
-  await Promise.all([t?.drop(), panos?.close(), forti?.close(), cf?.close()]);
+  await Promise.all([t?.drop(), panos?.stop(), forti?.stop(), cf?.stop()]);
 });
 
 describe("network containment on PAN-OS, FortiGate and Cloudflare (fakes)", () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker?.stop();
-  await Promise.all([t?.drop(), smtp?.stop(), slack?.close()]);
+  await Promise.all([t?.drop(), smtp?.stop(), slack?.stop()]);
 });
 
 async function seedApproval(requestedBy: string) {

@@ -13,7 +13,7 @@ beforeAll(async () => {
   fake = await startPanosFake();
 });
 afterAll(async () => {
-  await fake?.close();
+  await fake?.stop();
 });
 
 describe("PAN-OS XML API client", () => {
@@ -21,10 +21,10 @@ describe("PAN-OS XML API client", () => {
     await client(fake.apiKey).registerTag(parseIpTarget("198.51.100.23"), "vigil-block", 3600);
     expect(fake.tagsOf("198.51.100.23")).toEqual(["vigil-block"]);
     expect(await client(fake.apiKey).listTagged("vigil-block")).toEqual([{ ip: "198.51.100.23", tags: ["vigil-block"] }]);
-    const sent = new URLSearchParams(fake.requests.at(-2)!.body);
-    expect(sent.get("type")).toBe("user-id");
-    expect(sent.get("cmd")).toContain('<member timeout="3600">vigil-block</member>');
-    expect(fake.requests.some((r) => new URLSearchParams(r.body).get("type") === "commit")).toBe(false);
+    const sent = fake.requests.at(-2)!.body as Record<string, string>;
+    expect(sent.type).toBe("user-id");
+    expect(sent.cmd).toContain('<member timeout="3600">vigil-block</member>');
+    expect(fake.requests.some((r) => (r.body as Record<string, string>).type === "commit")).toBe(false);
   });
 
   it("unregisters the tag", async () => {

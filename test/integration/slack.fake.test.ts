@@ -12,7 +12,7 @@ const client = (url: string) => {
 };
 
 afterEach(async () => {
-  await fake?.close();
+  await fake?.stop();
 });
 
 describe("Slack webhook client", () => {

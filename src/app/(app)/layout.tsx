@@ -10,7 +10,11 @@ export const dynamic = "force-dynamic";
 const NAV = [
   { href: "/cases", label: "Cases", role: "analyst" },
   { href: "/runs", label: "Runs", role: "analyst" },
+  { href: "/containment", label: "Containment", role: "analyst" },
+  { href: "/connections", label: "Connections", role: "admin" },
 ] as const;
+
+const RANK = { analyst: 1, manager: 2, admin: 3 } as const;
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
@@ -24,7 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             Vigil
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600 dark:text-slate-300">
-            {NAV.map((item) => (
+            {NAV.filter((item) => RANK[session.user.role] >= RANK[item.role]).map((item) => (
               <Link key={item.href} href={item.href} className="hover:text-slate-900 dark:hover:text-white">
                 {item.label}
               </Link>

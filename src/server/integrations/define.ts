@@ -49,9 +49,9 @@ export interface ContainmentAction<TClient, TParams extends z.ZodType, TResult e
   /** What it acts on, for guardrails and the ledger. */
   target(params: z.output<TParams>): Target;
   /** The call that undoes it, from its params and result; null when nothing changed. Absent: irreversible. */
-  inverse?(params: z.output<TParams>, result: TResult): InverseCall | null;
+  inverse?(params: z.output<TParams>, result: NoInfer<TResult>): InverseCall | null;
   /** True when run() changed nothing (already so); the ledger then records it as completed. (Default: false) */
-  unchanged?(result: TResult): boolean;
+  unchanged?(result: NoInfer<TResult>): boolean;
   /**
    * How long the containment lasts by itself (a timed block). Declared by network blocks: it is the
    * default expiry, and with an IP target the network guardrails check it (protected ranges, cap).

@@ -46,7 +46,8 @@ function fieldType(node: JsonSchemaNode, secret: boolean): FieldType {
 function walk(node: JsonSchemaNode, secret: boolean, prefix: string, group: string | undefined, parentDefault: Record<string, unknown> | undefined): FormField[] {
   const required = new Set(node.required ?? []);
   return Object.entries(node.properties ?? {}).flatMap(([key, raw]): FormField[] => {
-    const child = raw.anyOf?.find((n) => n.type !== "null") ?? raw;
+    const branch = raw.anyOf?.find((n) => n.type !== "null") ?? raw;
+    const child = { ...branch, format: raw.format ?? branch.format };
     const path = prefix ? `${prefix}.${key}` : key;
     const fallback = parentDefault?.[key] ?? raw.default ?? child.default;
     if (child.type === "object" && child.properties)

@@ -5,14 +5,21 @@ import abuseipdb from "./abuseipdb";
 import cloudflare from "./cloudflare";
 import crowdsec from "./crowdsec";
 import email from "./email";
+import entra from "./entra";
 import fortigate from "./fortigate";
 import greynoise from "./greynoise";
+import ldap from "./ldap";
 import nftables from "./nftables";
+import okta from "./okta";
 import panos from "./panos";
 import slack from "./slack";
 import virustotal from "./virustotal";
 
 export const INTEGRATIONS = {
+  // identity
+  ldap,
+  okta,
+  entra,
   // network containment
   crowdsec,
   nftables,

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { CaseEnrichments } from "@/components/observable-enrichments";
+import { ContainmentList } from "@/components/containment-list";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
@@ -57,6 +58,9 @@ export function CaseDetail({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
+          </Panel>
+          <Panel title="Containment" testId="case-containment">
+            <ContainmentList caseId={c.id} compact />
           </Panel>
           <Panel title="Playbook runs" testId="case-runs">
             {c.runs.length === 0 && <p className="text-sm text-slate-500">No playbook has run on this case.</p>}
