@@ -7,7 +7,7 @@ module.exports = {
   poweredByHeader: false,
   // forbidden() in server components answers admin pages with a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg", "pg-native", "graphile-worker", "pino", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "pg-native", "graphile-worker", "pino", "@node-rs/argon2", "ssh2", "nodemailer"],
   async headers() {
     return [
       {

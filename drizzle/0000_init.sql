@@ -311,6 +311,14 @@ CREATE TABLE "containment_actions" (
 	"rolled_back_by" text
 );
 --> statement-breakpoint
+CREATE TABLE "api_quota_usage" (
+	"key" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	"exhausted" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "api_quota_usage_key_window_start_pk" PRIMARY KEY("key","window_start")
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone NOT NULL,

@@ -1,6 +1,7 @@
 // A tiny HTTP server for vendor fakes: routes by method and path pattern, parses JSON/form bodies,
 // logs every request (method, path, body; never the Authorization value), and can be told to
-// answer the next N requests with a throttling response.
+// answer the next N requests with a throttling response. Bodies are sent as JSON, except a string
+// body with a non-JSON content-type (XML, plain-text error codes), which is sent as it is.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -18,6 +19,9 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 export type Route = [method: string, pattern: string, handler: (req: FakeRequest) => FakeResponse];
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse => ({ status, body, headers: { "content-type": "application/json", ...headers } });
+export const text = (status: number, body: string, contentType = "text/plain"): FakeResponse => ({ status, body, headers: { "content-type": contentType } });
 
 export interface FakeServer {
   url: string;
@@ -62,8 +66,9 @@ export async function startFakeServer(options: { routes: Route[]; authorize: (re
       }
       out ??= route ? route.handler(request) : options.notFound(request);
       const headers = { ...(out.body === undefined ? {} : { "content-type": "application/json" }), ...out.headers };
+      const asIs = typeof out.body === "string" && !/json/i.test(headers["content-type"] ?? "");
       res.writeHead(out.status, headers);
-      res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
+      res.end(out.body === undefined ? undefined : asIs ? (out.body as string) : JSON.stringify(out.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
 import { connectionsRouter } from "./routers/connections";
 import { containmentRouter } from "./routers/containment";
+import { enrichmentsRouter } from "./routers/enrichments";
 import { groupingRulesRouter } from "./routers/grouping-rules";
 import { ingestFailuresRouter } from "./routers/ingest-failures";
 import { metricsRouter } from "./routers/metrics";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   connections: connectionsRouter,
   containment: containmentRouter,
+  enrichments: enrichmentsRouter,
   groupingRules: groupingRulesRouter,
   ingestFailures: ingestFailuresRouter,
   metrics: metricsRouter,

@@ -2,6 +2,7 @@
 // limits) and, for identity systems, which user domains it answers for. Field titles and
 // descriptions (zod .meta) become the labels and help texts of the connection form.
 import { z } from "zod";
+import { networkGuardrailsSchema } from "./network/block-policy";
 
 const lines = (title: string, description: string, defaults: string[] = []) =>
   z
@@ -67,6 +68,11 @@ export function withCommonConfig<T extends z.ZodRawShape>(shape: T, defaults: Pa
 /** Same, for identity systems: also the user domains used for routing. */
 export function withIdentityConfig<T extends z.ZodRawShape>(shape: T, defaults: Partial<Guardrails> = {}) {
   return withCommonConfig({ ...shape, userDomains: userDomainsSchema }, defaults);
+}
+
+/** Same, for network systems: also the network guardrails (protected ranges, longest block). */
+export function withNetworkConfig<T extends z.ZodRawShape>(shape: T, defaults: Partial<Guardrails> = {}) {
+  return withCommonConfig({ ...shape, network: networkGuardrailsSchema.default(networkGuardrailsSchema.parse({})) }, defaults);
 }
 
 /** The common part of any stored config (for code that does not know the system). */

@@ -11,6 +11,7 @@
 import type { z } from "zod";
 import type { Json } from "../engine/define-playbook";
 import type { Logger } from "../logger";
+import type { Duration } from "./duration";
 
 /** What an action acts on; guardrails and the ledger read it. */
 export interface Target {
@@ -21,6 +22,8 @@ export interface Target {
 export interface ActionContext {
   signal: AbortSignal;
   log: Logger;
+  /** Why, as the playbook or person gave it ({ reason }): for notes on the system (ban reason, rule notes). */
+  reason?: string;
 }
 
 /** A call that undoes a containment action: an action of the same integration and its params. */
@@ -49,6 +52,11 @@ export interface ContainmentAction<TClient, TParams extends z.ZodType, TResult e
   inverse?(params: z.output<TParams>, result: NoInfer<TResult>): InverseCall | null;
   /** True when run() changed nothing (already so); the ledger then records it as completed. (Default: false) */
   unchanged?(result: NoInfer<TResult>): boolean;
+  /**
+   * How long the containment lasts by itself (a timed block). Declared by network blocks: it is the
+   * default expiry, and with an IP target the network guardrails check it (protected ranges, cap).
+   */
+  duration?(params: z.output<TParams>): Duration;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

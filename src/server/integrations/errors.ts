@@ -19,7 +19,7 @@ export class GuardrailRefusal extends NonRetryableError {
   override name = "GuardrailRefusal";
   constructor(
     message: string,
-    readonly rule: "protected_entity" | "rate_limit",
+    readonly rule: "protected_entity" | "rate_limit" | "duration_cap",
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 // Guardrails before any containment action. Protected entities (exact names, glob patterns,
-// members of protected groups, plus the system's own protect() hook) and hourly rate limits per
-// connection and per playbook. A refusal is audited, put on the case timeline, logged, and thrown
+// members of protected groups, plus the system's own protect() hook), network guardrails for
+// timed IP blocks (protected ranges, longest block) and hourly rate limits per connection and per
+// playbook. A refusal is audited, put on the case timeline, logged, and thrown
 // as GuardrailRefusal, which fails the playbook step without retries.
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
@@ -10,7 +11,9 @@ import { addCaseEvent } from "../cases/timeline";
 import type { Logger } from "../logger";
 import type { ActionContext, Target } from "./define";
 import type { Guardrails } from "./config";
-import { GuardrailRefusal } from "./errors";
+import { GuardrailRefusal, IntegrationUsageError } from "./errors";
+import { checkNetworkBlock, networkGuardrailsSchema } from "./network/block-policy";
+import { parseIpTarget } from "./network/ip-target";
 import type { OpenConnection } from "./open-connection";
 
 /** Glob ("svc-*", "adm?n") to an anchored, case-insensitive regex. */
@@ -57,6 +60,25 @@ export async function protectedEntityReason(connection: OpenConnection, client: 
   const reason = anyListed ? protectionReason(g, names, groups) : null;
   if (reason) return reason;
   return connection.integration.protect ? connection.integration.protect(client, target, connection.config) : null;
+}
+
+/**
+ * For a timed block of an IP target: refuses protected ranges (non-public, own egress,
+ * allow-listed; unless inside the connection's admin override ranges) and blocks longer than the
+ * connection's longest block. `blockMs` is the longer of the block's duration and its expiry.
+ */
+export function networkBlockRefusal(connection: OpenConnection, target: Target, blockMs: number): { rule: "protected_entity" | "duration_cap"; reason: string } | null {
+  if (target.type !== "ip") return null;
+  const policy = networkGuardrailsSchema.safeParse(connection.config.network ?? {});
+  if (!policy.success) throw new IntegrationUsageError(`connection "${connection.name}" has invalid network guardrails; edit them on the connections page`);
+  let ip;
+  try {
+    ip = parseIpTarget(target.value);
+  } catch (e) {
+    throw new IntegrationUsageError((e as Error).message);
+  }
+  const check = checkNetworkBlock(ip, blockMs, policy.data);
+  return check.allowed ? null : { rule: check.rule, reason: check.reason };
 }
 
 /**

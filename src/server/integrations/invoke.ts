@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { Json } from "../engine/define-playbook";
 import { durationMs, durationSchema, type Duration } from "./duration";
 import { IntegrationUsageError } from "./errors";
-import { protectedEntityReason, rateLimitReason, recordRefusal } from "./guardrails";
+import { networkBlockRefusal, protectedEntityReason, rateLimitReason, recordRefusal } from "./guardrails";
 import { claimAction, completeAction, failAction, findActionByKey, outcomeOf, type ContainmentOutcome } from "./ledger";
 import { firstIssue, type OpenConnection } from "./open-connection";
 
@@ -67,14 +67,14 @@ export async function invokeAction(db: Db, req: InvokeRequest): Promise<unknown>
   if (!connection.enabled) throw new IntegrationUsageError(`connection "${connection.name}" is disabled; an admin can enable it on the connections page`);
   const action = findAction(connection, req.action);
   const params = parseParams(connection, req.action, action, req.params);
-  const ctx: ActionContext = { signal: req.signal ?? new AbortController().signal, log: req.log.child({ connection: connection.name, action: req.action }) };
+  const ctx: ActionContext = { signal: req.signal ?? new AbortController().signal, log: req.log.child({ connection: connection.name, action: req.action }), reason: req.options?.reason };
   if (action.kind === "read") return withClient(connection, ctx, (client) => action.run(client, params, ctx));
   return invokeContainment(db, req, action, params, ctx);
 }
 
 async function invokeContainment(db: Db, req: InvokeRequest, action: ContainmentAction<unknown, z.ZodType, Json>, params: Record<string, unknown>, ctx: ActionContext): Promise<ContainmentOutcome> {
   const { connection } = req;
-  const expiresInMs = expiryOf(req, action);
+  const expiresInMs = expiryOf(req, action, params);
   const key = req.idempotencyKey ?? null;
   const earlier = key ? await findActionByKey(db, key) : undefined;
   if (earlier && earlier.status !== "pending" && earlier.status !== "failed") return outcomeOf(earlier, connection.name, true);
@@ -83,6 +83,11 @@ async function invokeContainment(db: Db, req: InvokeRequest, action: Containment
   const runId = req.run?.id ?? null;
   const caseId = req.run?.caseId ?? null;
   const refusal = { connection: { id: connection.id, name: connection.name }, action: req.action, target, actor: req.actor, runId, caseId };
+  if (action.duration) {
+    const blockMs = Math.max(durationMs(action.duration(params as never)), expiresInMs ?? 0);
+    const refused = networkBlockRefusal(connection, target, blockMs);
+    if (refused) throw await db.transaction((tx) => recordRefusal(tx, { ...refusal, ...refused }, ctx.log));
+  }
   return withClient(connection, ctx, async (client) => {
     const protectedReason = await protectedEntityReason(connection, client, target, ctx);
     if (protectedReason) throw await db.transaction((tx) => recordRefusal(tx, { ...refusal, rule: "protected_entity", reason: protectedReason }, ctx.log));
@@ -110,8 +115,9 @@ async function invokeContainment(db: Db, req: InvokeRequest, action: Containment
   });
 }
 
-function expiryOf(req: InvokeRequest, action: ContainmentAction<unknown, z.ZodType, Json>): number | null {
-  const expiresIn = req.options?.expiresIn;
+function expiryOf(req: InvokeRequest, action: ContainmentAction<unknown, z.ZodType, Json>, params: Record<string, unknown>): number | null {
+  // A timed block expires with its own duration unless the playbook says otherwise.
+  const expiresIn = req.options?.expiresIn ?? action.duration?.(params as never);
   if (expiresIn === undefined) return null;
   const parsed = durationSchema.safeParse(expiresIn);
   if (!parsed.success) throw new IntegrationUsageError(`${req.action}: expiresIn: ${parsed.error.issues[0]!.message}`);

@@ -12,6 +12,8 @@
 //     Per system, typed by that system's actions: `ctx.integrations.<system>` uses its only enabled
 //     connection, `ctx.integrations.<system>("<connection name>")` a named one. For what only one
 //     system can do, or when a playbook must hit one connection in particular.
+//   await ctx.step("enrich", () => ctx.integrations.enrichment.lookup({ type: "ip", value: ip }));
+//     Every enrichment connection at once, cached per observable and within each key's quota.
 // Containment calls return a ContainmentOutcome (ledger id, status, expiry, result) and accept
 // { expiresIn, reason }; several containment calls in one step get keys `runId:step`, `runId:step#2`, ...
 import type { z } from "zod";
@@ -26,6 +28,7 @@ import { findAction, invokeAction, type ContainmentOptions } from "./invoke";
 import type { ContainmentOutcome } from "./ledger";
 import { resolveConnection, type OpenConnection } from "./open-connection";
 import { INTEGRATIONS, type IntegrationId } from "./registry";
+import { enrichmentApi, type EnrichmentApi } from "../enrichment/playbook-api";
 
 export interface PlaybookIntegrationDeps {
   db: Db;
@@ -47,7 +50,7 @@ export type ActionsApi<D extends AnyIntegration> = { [K in keyof D["actions"]]: 
 /** `ctx.integrations.okta.x()` (its only connection) or `ctx.integrations.okta("name").x()`. */
 export type SystemApi<D extends AnyIntegration> = ((connection?: string) => ActionsApi<D>) & ActionsApi<D>;
 
-export type PlaybookIntegrations = { identity: IdentityApi } & { [K in IntegrationId]: SystemApi<(typeof INTEGRATIONS)[K]> };
+export type PlaybookIntegrations = { identity: IdentityApi; enrichment: EnrichmentApi } & { [K in IntegrationId]: SystemApi<(typeof INTEGRATIONS)[K]> };
 
 type Invoke = (resolve: () => Promise<OpenConnection>, action: string, params: Record<string, unknown>) => Promise<unknown>;
 
@@ -100,5 +103,5 @@ function identityApi(deps: PlaybookIntegrationDeps, invoke: Invoke): IdentityApi
 export function createPlaybookIntegrations(deps: PlaybookIntegrationDeps): PlaybookIntegrations {
   const invoke = invoker(deps);
   const systems = Object.fromEntries(Object.values(INTEGRATIONS as Record<string, AnyIntegration>).map((i) => [i.id, systemApi(deps, invoke, i)]));
-  return { identity: identityApi(deps, invoke), ...systems } as PlaybookIntegrations;
+  return { identity: identityApi(deps, invoke), enrichment: enrichmentApi(deps), ...systems } as PlaybookIntegrations;
 }

@@ -5,4 +5,5 @@ export * from "./alerts";
 export * from "./cases";
 export * from "./engine";
 export * from "./integrations";
+export * from "./enrichment";
 export * from "./audit";

@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorState } from "@/components/empty-state";
+import { CaseEnrichments } from "@/components/observable-enrichments";
 import { useToast } from "@/components/toast";
 import { useTRPC } from "@/trpc/react";
 import { AlertsPanel } from "./alerts-panel";
@@ -51,6 +52,7 @@ export function CaseDetail({ id, me }: { id: string; me: { id: string } }) {
           <ApprovalsPanel approvals={c.approvals} names={c.actorNames} />
           <CaseContainmentPanel actions={c.containment} onRollback={(a) => rollback.mutate({ id: a.id })} rollingBack={rollback.isPending} />
           <ObservablesPanel observables={c.observables} />
+          <CaseEnrichments caseId={c.id} />
         </div>
       </div>
     </div>
