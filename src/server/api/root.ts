@@ -1,4 +1,5 @@
 // Composes the resource routers; nothing else belongs here.
+import { approvalsRouter } from "./routers/approvals";
 import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
 import { playbooksRouter } from "./routers/playbooks";
@@ -8,6 +9,7 @@ import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  approvals: approvalsRouter,
   auth: authRouter,
   cases: casesRouter,
   playbooks: playbooksRouter,
