@@ -44,7 +44,7 @@ const rules = definePlaybook<{ case: "dup" | "timeout" | "bad-output" }>({
       await ctx.step("same", () => 1);
       await ctx.step("same", () => 2);
     }
-    if (ctx.input.case === "timeout") await ctx.step("slow", ({ signal }) => new Promise((resolve) => signal.addEventListener("abort", resolve)), { timeout: 50 });
+    if (ctx.input.case === "timeout") await ctx.step("slow", ({ signal }) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve())), { timeout: 50 });
     if (ctx.input.case === "bad-output") await ctx.step("bigint", () => ({ n: 1n }) as never);
   },
 });
