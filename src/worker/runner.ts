@@ -1,7 +1,8 @@
-// Starts the graphile-worker runner with Vigil's tasks, syncs the playbook registry, keeps a
-// heartbeat row (with graphile's worker ids) so /api/health can see the worker and other workers
-// can free the jobs of a crashed one, and restarts the runner if it ever stops on its own (e.g.
-// graphile gave up during a long Postgres outage). stop() lets running steps finish.
+// Starts the graphile-worker runner with Vigil's tasks, syncs the playbook registry, and keeps a
+// heartbeat row (with its pool ids) so /api/health sees the worker and other workers can free the
+// jobs of a crashed one (reaper.ts). It survives Postgres outages: a runner that stops on its own
+// is replaced, and a pool that lost track of jobs is rotated (pools.ts). stop() lets running
+// steps finish.
 import { EventEmitter } from "node:events";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
@@ -14,6 +15,7 @@ import { loadExtraPlaybooks } from "../server/engine/extra-playbooks";
 import { syncPlaybooks } from "../server/engine/sync-playbooks";
 import { listPlaybooks } from "../server/engine/registry";
 import { createLogger, type Logger } from "../server/logger";
+import { PoolTracker } from "./pools";
 import { reapDeadWorkers } from "./reaper";
 import { buildTaskList } from "./tasks";
 
@@ -59,22 +61,15 @@ export async function startWorker(options: WorkerOptions): Promise<VigilWorker> 
   await loadExtraPlaybooks(options.extraPlaybooks ?? env().VIGIL_EXTRA_PLAYBOOKS);
   await syncPlaybooks(db);
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const graphileIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
-  events.on("worker:create", ({ worker }) => graphileIds.add(worker.workerId));
+  const pools = new PoolTracker(events);
+  let stopping = false;
+  let runner: Runner;
+  let poolId: string;
+  const retired = new WeakSet<Runner>();
 
-  const beat = async () => {
-    const ids = [...graphileIds];
-    await db
-      .insert(workerHeartbeats)
-      .values({ id, hostname: os.hostname(), pid: process.pid, playbooks: listPlaybooks().map((p) => p.id), graphileWorkerIds: ids })
-      .onConflictDoUpdate({ target: workerHeartbeats.id, set: { lastSeenAt: sql`now()`, graphileWorkerIds: ids } });
-    await reapDeadWorkers(db, staleMs, log);
-  };
-  const safeBeat = () => beat().catch((e: unknown) => log.warn({ err: (e as Error).message }, "heartbeat failed"));
-
-  const startRunner = () =>
-    run({
+  const startRunner = async () => {
+    const r = await run({
       connectionString: options.connectionString,
       concurrency,
       pollInterval: options.pollInterval ?? 1_000,
@@ -84,36 +79,62 @@ export async function startWorker(options: WorkerOptions): Promise<VigilWorker> 
       events,
       taskList: buildTaskList(db, log),
     });
-
-  let stopping = false;
-  let runner = await startRunner();
-  await safeBeat();
-  const timer = setInterval(safeBeat, heartbeatMs);
-  timer.unref();
-
-  // graphile-worker shuts its pool down when it cannot record job results for minutes; start again.
-  const supervise = (current: Runner): void => {
-    void current.promise.then(
-      () => restart("stopped"),
-      (e: unknown) => restart(`failed: ${(e as Error).message}`),
+    runner = r;
+    poolId = pools.lastCreated!;
+    const thisPool = poolId;
+    // A runner that ends while we are not stopping or rotating it died: replace it.
+    r.promise.then(
+      () => !retired.has(r) && void replace(thisPool, "stopped"),
+      (e: unknown) => !retired.has(r) && void replace(thisPool, `failed: ${(e as Error).message}`),
     );
   };
-  const restart = async (why: string): Promise<void> => {
+
+  const replace = async (deadPool: string, why: string) => {
     if (stopping) return;
-    log.error({ why }, "graphile-worker runner ended unexpectedly; restarting");
+    log.error({ why, pool: deadPool }, "graphile-worker runner ended unexpectedly; starting a new one");
     for (let attempt = 1; !stopping; attempt++) {
-      await new Promise((r) => setTimeout(r, Math.min(1_000 * attempt, 10_000)));
-      if (stopping) return;
       try {
-        runner = await startRunner();
-        supervise(runner);
+        await startRunner();
+        await pools.retire(db, deadPool).catch(() => pools.live.delete(deadPool)); // others reap it once stale
         return;
       } catch (e) {
-        log.warn({ err: (e as Error).message, attempt }, "runner restart failed; retrying");
+        log.warn({ err: (e as Error).message, attempt }, "starting a new runner failed; retrying");
+        await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 10_000)));
       }
     }
   };
-  supervise(runner);
+
+  /** A new pool takes over; the old one finishes its jobs, then its leftover locks are released. */
+  const rotate = async (orphans: string[]) => {
+    const old = runner;
+    const oldPool = poolId;
+    retired.add(old);
+    log.warn({ pool: oldPool, jobs: orphans }, "jobs lost their completion during a database outage; rotating the worker pool");
+    await startRunner();
+    await old.stop().catch(() => undefined);
+    await pools.retire(db, oldPool);
+  };
+
+  let rotating = false;
+  const beat = async () => {
+    const ids = [...pools.live];
+    await db
+      .insert(workerHeartbeats)
+      .values({ id, hostname: os.hostname(), pid: process.pid, playbooks: listPlaybooks().map((p) => p.id), graphileWorkerIds: ids })
+      .onConflictDoUpdate({ target: workerHeartbeats.id, set: { lastSeenAt: sql`now()`, graphileWorkerIds: ids } });
+    await reapDeadWorkers(db, staleMs, log);
+    if (rotating || stopping) return;
+    const orphans = await pools.orphans(db, poolId, Math.max(heartbeatMs * 2, 2_000));
+    if (orphans.length === 0) return;
+    rotating = true;
+    void rotate(orphans).finally(() => (rotating = false));
+  };
+  const safeBeat = () => beat().catch((e: unknown) => log.warn({ err: (e as Error).message }, "heartbeat failed"));
+
+  await startRunner();
+  await safeBeat();
+  const timer = setInterval(safeBeat, heartbeatMs);
+  timer.unref();
   log.info({ id, concurrency, playbooks: listPlaybooks().length }, "worker started");
 
   let stopped: Promise<void> | undefined;
@@ -127,6 +148,7 @@ export async function startWorker(options: WorkerOptions): Promise<VigilWorker> 
       stopped ??= (async () => {
         stopping = true;
         clearInterval(timer);
+        retired.add(runner);
         await runner.stop().catch(() => undefined);
         await db.delete(workerHeartbeats).where(sql`${workerHeartbeats.id} = ${id}`).catch(() => undefined);
         await db.$client.end();

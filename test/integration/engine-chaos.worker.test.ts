@@ -129,7 +129,7 @@ describe("chaos: kill -9 of worker processes during runs", () => {
              count(*) filter (where locked_at is null and run_at < now() - interval '3 seconds')::int as overdue
         from graphile_worker.jobs`);
     expect(jobs.rows[0]).toEqual({ locked: 0, dead: 0, overdue: 0 });
-    const replays = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from chaos_effects where calls > 1`);
-    console.info(`chaos: ${RUNS} runs, ${KILLS} kills, ${replays.rows[0]!.n} interrupted steps re-run, ${Math.round((Date.now() - started) / 1000)} s`);
+    const replays = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from chaos_effects where calls > 1 and key not like '%:enrich'`);
+    console.info(`chaos: ${RUNS} runs, ${KILLS} kills, ${replays.rows[0]!.n} steps interrupted by a kill and run again, ${Math.round((Date.now() - started) / 1000)} s`);
   });
 });

@@ -17,8 +17,10 @@ export function createDb(connectionString: string, options: { max?: number; appl
     application_name: options.applicationName ?? "vigil",
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its connection (Postgres restart) must not crash the process.
+  // A client losing its connection (Postgres restart) must not crash the process: idle ones report
+  // to the pool, checked-out ones (inside a transaction) to this listener; their queries still fail.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return drizzle({ client: pool, schema, casing: "snake_case" }) as Db;
 }
 
