@@ -10,6 +10,8 @@ export const dynamic = "force-dynamic";
 const NAV = [
   { href: "/cases", label: "Cases", role: "analyst" },
   { href: "/runs", label: "Runs", role: "analyst" },
+  { href: "/approvals", label: "Approvals", role: "analyst" },
+  { href: "/playbooks", label: "Playbooks", role: "analyst" },
 ] as const;
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
