@@ -1,15 +1,14 @@
 // graphile task "playbook.run": payload carries ids only and is parsed, because the queue is a
 // boundary (old or SQL-added jobs may not match today's shape). When Postgres is unreachable the
 // job waits for it to come back before failing, so graphile can record the failure (and retry).
-import type { Task } from "graphile-worker";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../server/db/client";
 import { isDatabaseUnavailable } from "../../server/errors";
+import { TASKS } from "../../server/engine/jobs";
 import { resumeRun } from "../../server/engine/resume-run";
 import type { Logger } from "../../server/logger";
-
-const payloadSchema = z.object({ runId: z.string().uuid() });
+import { parsedTask } from "./parsed-task";
 
 /** Waits until Postgres answers again (at most `maxMs`, or until the worker shuts down). */
 export async function waitForDatabase(db: Db, signal: AbortSignal, maxMs = 120_000): Promise<void> {
@@ -20,18 +19,13 @@ export async function waitForDatabase(db: Db, signal: AbortSignal, maxMs = 120_0
   }
 }
 
-export function playbookRunTask(db: Db, log: Logger): Task {
-  return async (raw, helpers) => {
-    const parsed = payloadSchema.safeParse(raw);
-    if (!parsed.success) {
-      log.error({ payload: raw }, "playbook.run: malformed payload; job dropped");
-      return;
-    }
+export function playbookRunTask(db: Db, log: Logger) {
+  return parsedTask(TASKS.playbookRun, z.object({ runId: z.string().uuid() }), log, async ({ runId }, helpers) => {
     try {
-      await resumeRun(db, parsed.data.runId, { signal: helpers.abortSignal, log });
+      await resumeRun(db, runId, { signal: helpers.abortSignal, log });
     } catch (error) {
       if (isDatabaseUnavailable(error)) await waitForDatabase(db, helpers.abortSignal);
       throw error;
     }
-  };
+  });
 }

@@ -7,19 +7,11 @@ import { useState } from "react";
 import { StatusBadge } from "@/components/badges";
 import { Elapsed } from "@/components/duration";
 import { JsonView } from "@/components/json-view";
+import { Panel } from "@/components/panel";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 import { RunApprovals } from "./run-approvals";
 import { StepJournal } from "./step-journal";
-
-function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <section data-testid={testId} className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <h2 className="border-b border-slate-100 px-4 py-2 text-sm font-semibold dark:border-slate-800">{title}</h2>
-      <div className="p-4">{children}</div>
-    </section>
-  );
-}
 
 const ACTIVE = ["queued", "running", "waiting"];
 
