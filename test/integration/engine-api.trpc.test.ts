@@ -17,10 +17,18 @@ const gate = definePlaybook<{ n: number }>({
   },
 });
 
+const secretive = definePlaybook({
+  id: "test-api-secretive",
+  title: "Returns a credential",
+  async run(ctx) {
+    await ctx.step("issue token", () => ({ user: "alice", apiToken: "tok_live_123", nested: { password: "hunter2" } }));
+  },
+});
+
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase("engineapi");
-  await usePlaybooks(t.db, "test/integration/engine-api.trpc.test.ts", gate);
+  await usePlaybooks(t.db, "test/integration/engine-api.trpc.test.ts", gate, secretive);
 });
 afterAll(() => t.drop());
 
@@ -72,5 +80,14 @@ describe("engine API", () => {
     const detail = await analyst.api.playbooks.byId({ id: gate.id });
     expect(detail.source).toContain('id: "test-api-gate"');
     expect(detail.recentRuns.length).toBeGreaterThan(0);
+  });
+
+  it("shows step outputs with secrets redacted", async () => {
+    const analyst = await as("analyst");
+    const runId = await startTestRun(t.db, secretive.id);
+    expect(await drive(t.db, runId)).toBe("succeeded");
+    const run = await analyst.api.runs.byId({ id: runId });
+    expect(run.steps[0]!.output).toEqual({ user: "alice", apiToken: "[redacted]", nested: { password: "[redacted]" } });
+    expect(JSON.stringify(run)).not.toContain("hunter2");
   });
 });
