@@ -1,4 +1,4 @@
-CREATE TYPE "public"."approval_status" AS ENUM('pending', 'approved', 'rejected', 'expired');--> statement-breakpoint
+CREATE TYPE "public"."approval_status" AS ENUM('pending', 'approved', 'rejected', 'expired', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."case_status" AS ENUM('new', 'triage', 'contained', 'resolved', 'false_positive');--> statement-breakpoint
 CREATE TYPE "public"."containment_status" AS ENUM('pending', 'active', 'completed', 'rolled_back', 'expired', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."observable_type" AS ENUM('ip', 'user', 'email', 'host', 'domain', 'url', 'md5', 'sha1', 'sha256');--> statement-breakpoint
@@ -194,6 +194,7 @@ CREATE TABLE "approval_decisions" (
 	"user_id" uuid NOT NULL,
 	"decision" text NOT NULL,
 	"reason" text,
+	"params_hash" text NOT NULL,
 	"via" text DEFAULT 'web' NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "approval_decisions_approval_id_user_id_pk" PRIMARY KEY("approval_id","user_id")
@@ -205,6 +206,7 @@ CREATE TABLE "approvals" (
 	"step_name" text NOT NULL,
 	"title" text NOT NULL,
 	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"params_hash" text NOT NULL,
 	"required_role" "role" DEFAULT 'manager' NOT NULL,
 	"quorum" integer DEFAULT 1 NOT NULL,
 	"requested_by" uuid,
@@ -213,6 +215,7 @@ CREATE TABLE "approvals" (
 	"status" "approval_status" DEFAULT 'pending' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"decided_at" timestamp with time zone,
+	"expire_job_id" bigint,
 	CONSTRAINT "approvals_run_step_key" UNIQUE("run_id","step_name")
 );
 --> statement-breakpoint
@@ -227,6 +230,7 @@ CREATE TABLE "playbook_runs" (
 	"output" jsonb,
 	"error" text,
 	"requested_by" uuid,
+	"execution_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
@@ -248,6 +252,7 @@ CREATE TABLE "run_signals" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"event" text NOT NULL,
 	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"actor" text DEFAULT 'system' NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -263,8 +268,17 @@ CREATE TABLE "run_steps" (
 	"error" text,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone,
+	"wake_at" timestamp with time zone,
+	"wake_job_id" bigint,
 	CONSTRAINT "run_steps_run_id_name_pk" PRIMARY KEY("run_id","name"),
 	CONSTRAINT "run_steps_run_seq_key" UNIQUE("run_id","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "signed_link_uses" (
+	"nonce" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"subject" text NOT NULL,
+	"used_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "worker_heartbeats" (
@@ -273,7 +287,8 @@ CREATE TABLE "worker_heartbeats" (
 	"pid" integer NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"playbooks" jsonb DEFAULT '[]'::jsonb NOT NULL
+	"playbooks" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"graphile_worker_ids" jsonb DEFAULT '[]'::jsonb NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "connections" (
@@ -385,6 +400,7 @@ CREATE INDEX "playbook_runs_case_idx" ON "playbook_runs" USING btree ("case_id")
 CREATE INDEX "playbook_runs_status_idx" ON "playbook_runs" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "playbook_runs_playbook_idx" ON "playbook_runs" USING btree ("playbook_id","created_at");--> statement-breakpoint
 CREATE INDEX "run_signals_event_at_index" ON "run_signals" USING btree ("event","at");--> statement-breakpoint
+CREATE INDEX "run_steps_waiting_event_idx" ON "run_steps" USING btree (("input"->>'event')) WHERE "run_steps"."kind" = 'wait' and "run_steps"."status" = 'waiting';--> statement-breakpoint
 CREATE UNIQUE INDEX "containment_actions_idempotency_key" ON "containment_actions" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "containment_actions_status_expires_at_index" ON "containment_actions" USING btree ("status","expires_at");--> statement-breakpoint
 CREATE INDEX "containment_actions_case_id_index" ON "containment_actions" USING btree ("case_id");--> statement-breakpoint

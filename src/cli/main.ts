@@ -8,6 +8,7 @@ import { alertParseCommand } from "./commands/alert-parse";
 import { auditExportCommand } from "./commands/audit";
 import { secretsRotateCommand } from "./commands/secrets";
 import { sourceAddCommand, sourceRotateCommand } from "./commands/source";
+import { playbookBacktestCommand, playbookTestCommand } from "./commands/playbook";
 import { startCommand } from "./commands/start";
 import { webCommand } from "./commands/web";
 import { workerCommand } from "./commands/worker";
@@ -56,6 +57,27 @@ alert
   .option("--mapping <file>", "JSON field mapping for a generic source")
   .option("--raw", "include the raw payload in each alert")
   .action(alertParseCommand);
+
+const playbook = program.command("playbook").description("dry runs of playbooks with recorded fakes");
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+playbook
+  .command("test <id>")
+  .description("run a playbook against an alert file with every integration faked; prints the trace and the approvals it would request")
+  .option("--alert <file>", "alert as the SIEM would POST it (JSON)")
+  .option("--kind <kind>", "parser for the alert file: generic, splunk, ... or auto", "auto")
+  .option("--source <slug>", "source slug the alert seems to come from (for triggers)", "test")
+  .option("--fakes <file>", 'recorded results by call path, e.g. {"abuseipdb.check": {"score": 90}}')
+  .option("--input <json>", "input for playbooks started by hand")
+  .option("--decide <name=decision>", "approval outcome: approve (default), reject or expire; repeatable", collect)
+  .option("--signal <name=json>", "data for a ctx.waitFor (absent: it times out); repeatable", collect)
+  .action(playbookTestCommand);
+playbook
+  .command("backtest <id>")
+  .description("replay stored alerts through the trigger and the playbook (dry run) and count runs and actions")
+  .option("--since <duration>", "how far back, e.g. 7d or 12h", "7d")
+  .option("--fakes <file>", "recorded integration results by call path")
+  .option("--approvals <decision>", "how approvals are decided: approve, reject or expire", "approve")
+  .action(playbookBacktestCommand);
 
 const audit = program.command("audit").description("audit trail");
 audit.command("verify").description("walk the hash chain and report the first broken link").action(auditVerifyCommand);

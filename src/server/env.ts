@@ -30,6 +30,12 @@ export const envSchema = z.object({
   VIGIL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Jobs one worker process runs at once. (Default: 10) */
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** How often each worker records that it is alive, in ms. (Default: 5000) */
+  VIGIL_WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** A worker silent this long is presumed dead and the jobs it held are handed to others, in ms. (Default: 30000) */
+  VIGIL_WORKER_STALE_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** Extra playbook files or directories a worker loads at start, comma-separated (site playbooks outside playbooks/). */
+  VIGIL_EXTRA_PLAYBOOKS: z.string().optional(),
   /** Largest webhook body accepted, in bytes. (Default: 1048576) */
   VIGIL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Deepest JSON nesting accepted in a webhook body. (Default: 64) */

@@ -2,9 +2,8 @@
 // ctx.step, the step scope and ctx.integrations are the production ones), and connections.
 import type { Db } from "../../src/server/db/client";
 import { cases, playbookRuns, playbooks } from "../../src/server/db/schema";
-import { createRunContext } from "../../src/server/engine/run-context";
 import { createConnection, type CreateConnectionInput } from "../../src/server/integrations/connections";
-import { logger } from "../../src/server/logger";
+import { runContextFor } from "./run-context";
 
 export async function seedCase(db: Db, title = "Suspicious sign-in"): Promise<string> {
   const [row] = await db.insert(cases).values({ title, severity: "high" }).returning({ id: cases.id });
@@ -21,7 +20,7 @@ export async function seedPlaybook(db: Db, id: string): Promise<string> {
 export async function newRunContext(db: Db, options: { caseId?: string | null; playbookId?: string } = {}) {
   const playbookId = options.playbookId ?? (await seedPlaybook(db, `test-${Math.random().toString(36).slice(2, 10)}`));
   const [run] = await db.insert(playbookRuns).values({ playbookId, caseId: options.caseId ?? null, status: "running" }).returning({ id: playbookRuns.id });
-  return createRunContext({ db, run: { id: run!.id, playbookId, caseId: options.caseId ?? null, input: {} }, alert: null, log: logger() });
+  return runContextFor(db, run!.id);
 }
 
 export async function seedConnection(db: Db, input: CreateConnectionInput) {

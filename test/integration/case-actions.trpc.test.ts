@@ -1,7 +1,7 @@
 // Analysts' case actions through tRPC on real Postgres: each change lands with its timeline entry
 // and its audit row (same transaction), mistakes are refused with a message naming the problem,
 // and admin-only procedures answer FORBIDDEN to analysts.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, caseEvents, cases, comments } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -49,6 +49,20 @@ describe("case actions", () => {
     expect(await eventsFor(caseId, "assigned")).toMatchObject([{ data: { to: other.id, toName: "analyst user" } }]);
     await expect(api.cases.assign({ caseId, assigneeId: gone.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "assigneeId: no active user with this id" });
     expect((await auditFor(caseId)).map((a) => a.action)).toEqual(["case.assigned"]);
+  });
+
+  it("assign: queues an email notice to the assignee in the same transaction, none when assigning yourself", async () => {
+    const analyst = await seedUser(t.db, "analyst");
+    const other = await seedUser(t.db, "analyst");
+    const api = callerFor(t.db, analyst);
+    const notices = async (caseId: string) =>
+      (await t.db.execute<{ payload: { caseId: string; assigneeId: string } }>(sql`select payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'notify.case_assigned'`)).rows.filter((r) => r.payload.caseId === caseId);
+    const caseId = await newCase();
+    await api.cases.assign({ caseId, assigneeId: other.id });
+    expect(await notices(caseId)).toMatchObject([{ payload: { caseId, assigneeId: other.id } }]);
+    const mine = await newCase();
+    await api.cases.assign({ caseId: mine, assigneeId: analyst.id });
+    expect(await notices(mine)).toEqual([]);
   });
 
   it("status: resolving stamps resolved_at, reopening clears it; severity changes are recorded", async () => {

@@ -5,7 +5,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, caseEvents, containmentActions, runSteps } from "@/server/db/schema";
-import { createRunContext } from "@/server/engine/run-context";
 import { registerIntegration } from "@/server/integrations/registry";
 import { rollbackContainment } from "@/server/integrations/rollback";
 import { logger } from "@/server/logger";
@@ -13,6 +12,7 @@ import { startWorker, type VigilWorker } from "@/worker/runner";
 import { memory, memoryDirectory } from "../fixtures/integrations/memory-directory";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { newRunContext, seedCase, seedConnection, seedPlaybook } from "../helpers/integrations";
+import { runContextFor } from "../helpers/run-context";
 
 let t: TestDatabase;
 let worker: VigilWorker;
@@ -147,6 +147,6 @@ describe("rollback and expiry", () => {
 });
 
 /** A second execution of an existing run (what the engine builds when a job is retried). */
-function newRunContextFor(runId: string, playbookId: string, caseId: string) {
-  return createRunContext({ db: t.db, run: { id: runId, playbookId, caseId, input: {} }, alert: null, log: logger() });
+function newRunContextFor(runId: string, _playbookId: string, _caseId: string) {
+  return runContextFor(t.db, runId);
 }

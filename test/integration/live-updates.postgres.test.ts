@@ -52,7 +52,7 @@ describe("live updates", () => {
     await t.db.insert(runSteps).values({ runId, name: "live step", seq: 99, status: "running" });
     await expect.poll(eventFor("runs", runId), { timeout: 5_000 }).toBeTruthy();
     received.length = 0;
-    await t.db.insert(approvals).values({ runId, stepName: "lock", title: "Lock account" });
+    await t.db.insert(approvals).values({ runId, stepName: "lock", title: "Lock account", paramsHash: "test" });
     await expect.poll(eventFor("approvals", stored.caseId!), { timeout: 5_000 }).toMatchObject({ runIds: [runId] });
   });
 

@@ -38,9 +38,9 @@ beforeAll(async () => {
   await t.db.update(caseEvents).set({ at: sql`case when ${caseEvents.caseId} = ${caseIds[0]} then ${new Date(base.getTime() + 3_600_000)}::timestamptz else ${new Date(base.getTime() + 3 * 3_600_000)}::timestamptz end` }).where(eq(caseEvents.kind, "status_changed"));
   // Approvals decided after 10 and 30 minutes, one still waiting.
   await t.db.insert(approvals).values([
-    { runId: runIds[0]!, stepName: "a", title: "A", status: "approved", createdAt: hoursAgo(2), decidedAt: new Date(hoursAgo(2).getTime() + 10 * 60_000) },
-    { runId: runIds[1]!, stepName: "b", title: "B", status: "rejected", createdAt: hoursAgo(2), decidedAt: new Date(hoursAgo(2).getTime() + 30 * 60_000) },
-    { runId: runIds[2]!, stepName: "c", title: "C" },
+    { runId: runIds[0]!, stepName: "a", title: "A", status: "approved", paramsHash: "test", createdAt: hoursAgo(2), decidedAt: new Date(hoursAgo(2).getTime() + 10 * 60_000) },
+    { runId: runIds[1]!, stepName: "b", title: "B", status: "rejected", paramsHash: "test", createdAt: hoursAgo(2), decidedAt: new Date(hoursAgo(2).getTime() + 30 * 60_000) },
+    { runId: runIds[2]!, stepName: "c", title: "C", paramsHash: "test" },
   ]);
   await t.db.update(playbookRuns).set({ status: "succeeded", startedAt: hoursAgo(1), finishedAt: new Date(hoursAgo(1).getTime() + 2_000) }).where(eq(playbookRuns.id, runIds[0]!));
   await t.db.insert(intakeCounters).values({ sourceSlug: slug, reason: "unauthenticated", count: 1 });

@@ -1,12 +1,14 @@
 // Notifications on a REAL SMTP server (smtp-server in this process) and the Slack fake: approval
-// requests reach exactly the eligible approvers, each with a link built for them alone; the
-// channel gets only the page link; case assignment emails the assignee through a real worker job.
-import { createHmac } from "node:crypto";
+// requests reach exactly the eligible approvers through the worker's approval.notify job, each
+// with a signed link that works for them alone; the channel gets only the page link; case
+// assignment emails the assignee through a real worker job.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvals, auditLog, cases, playbookRuns, users } from "@/server/db/schema";
 import { logger } from "@/server/logger";
-import { notifyApprovers, type ApprovalLinkBuilder } from "@/server/notifications/approval-notice";
+import { verifyApprovalLink } from "@/server/engine/approval-links";
+import { enqueueJob, TASKS } from "@/server/engine/jobs";
+import { notifyApprovers } from "@/server/notifications/approval-notice";
 import { enqueueAssignmentNotice } from "@/server/notifications/assignment-notice";
 import { notifierFromConnections } from "@/server/notifications/channels";
 import { startWorker, type VigilWorker } from "@/worker/runner";
@@ -21,9 +23,6 @@ let smtp: SmtpService;
 let slack: SlackFake;
 let worker: VigilWorker;
 const log = logger();
-// Stands in for the engine's approvalLinkFor (signed, per approver); the test checks each mail
-// carries the link made for its recipient and no one else's.
-const testSigner: ApprovalLinkBuilder = ({ approvalId, approver }) => `https://vigil.example/approve/${approvalId}.${approver.id}.${createHmac("sha256", "k").update(`${approvalId}:${approver.id}`).digest("hex").slice(0, 16)}`;
 
 beforeAll(async () => {
   [t, smtp, slack] = await Promise.all([createTestDatabase("notify"), startSmtpServer(), startSlackFake()]);
@@ -42,31 +41,33 @@ async function seedApproval(requestedBy: string) {
   const [run] = await t.db.insert(playbookRuns).values({ playbookId, caseId, status: "waiting", requestedBy }).returning();
   const [approval] = await t.db
     .insert(approvals)
-    .values({ runId: run!.id, stepName: "approve block", title: "Block 198.51.100.23 at the edge", params: { ip: "198.51.100.23", duration: "1h" }, requiredRole: "manager", requestedBy, expiresAt: new Date(Date.now() + 3_600_000) } as never)
+    .values({ runId: run!.id, stepName: "approve block", title: "Block 198.51.100.23 at the edge", params: { ip: "198.51.100.23", duration: "1h" }, paramsHash: "test", requiredRole: "manager", requestedBy, expiresAt: new Date(Date.now() + 3_600_000) })
     .returning();
   const [c] = await t.db.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId));
   return { approvalId: approval!.id, caseNumber: c!.number };
 }
 
 describe("approval notifications", () => {
-  it("emails each eligible approver a link made for them, and tells the channel without links", async () => {
+  it("emails each eligible approver a signed link that works for them alone, and tells the channel without links", async () => {
     const requester = await seedUser(t.db, "manager");
     const [m2, admin, analyst, gone] = [await seedUser(t.db, "manager"), await seedUser(t.db, "admin"), await seedUser(t.db, "analyst"), await seedUser(t.db, "manager")];
     await t.db.update(users).set({ disabled: true }).where(eq(users.id, gone.id));
     const { approvalId, caseNumber } = await seedApproval(requester.id);
-    const notifier = await notifierFromConnections(t.db, { signal: new AbortController().signal, log });
 
-    const result = await notifyApprovers(t.db, approvalId, { notifier, buildLink: testSigner, log });
+    await enqueueJob(t.db, TASKS.approvalNotify, { approvalId });
 
-    expect(result.emailed.sort()).toEqual([m2.email, admin.email].sort());
-    const mails = smtp.received.filter((m) => m.subject.includes(`case #${caseNumber}`));
+    const mailsFor = () => smtp.received.filter((m) => m.subject.includes(`case #${caseNumber}`));
+    await expect.poll(() => mailsFor().length, { timeout: 15_000 }).toBe(2);
+    const mails = mailsFor();
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual([m2.email, admin.email].sort());
     for (const [user, mail] of [m2, admin].map((u) => [u, mails.find((m) => m.envelopeTo[0] === u.email)!] as const)) {
       expect(mail.subject).toBe(`[Vigil] Approval needed: Block 198.51.100.23 at the edge (case #${caseNumber})`);
       expect(mail.text).toContain("ip: 198.51.100.23");
-      const link = testSigner({ approvalId, approver: { id: user.id, email: user.email }, expiresAt: null }) as string;
-      expect(mail.links).toContain(link);
-      expect(mail.text).not.toContain(`.${requester.id}.`);
+      const link = mail.links.find((l) => l.includes("/approve/"))!;
+      const token = decodeURIComponent(link.split("/approve/")[1]!);
+      expect(verifyApprovalLink(token, user)).toMatchObject({ approvalId, approverId: user.id });
+      const someoneElse = user.id === m2.id ? admin : m2;
+      expect(() => verifyApprovalLink(token, someoneElse)).toThrow(/sent to another approver/);
     }
     expect(smtp.received.some((m) => [requester.email, analyst.email, gone.email].includes(m.envelopeTo[0]!))).toBe(false);
     expect(slack.messages.at(-1)!.text).toMatch(new RegExp(`Approval needed: \\*Block 198\\.51\\.100\\.23 at the edge\\* \\(case #${caseNumber}\\).*/approvals$`));
@@ -80,7 +81,7 @@ describe("approval notifications", () => {
     await t.db.update(approvals).set({ status: "approved" }).where(eq(approvals.id, approvalId));
     const before = smtp.received.length;
     const notifier = await notifierFromConnections(t.db, { signal: new AbortController().signal, log });
-    expect(await notifyApprovers(t.db, approvalId, { notifier, buildLink: testSigner, log })).toEqual({ emailed: [], failed: [], chats: 0 });
+    expect(await notifyApprovers(t.db, approvalId, { notifier, buildLink: () => "unused", log })).toEqual({ emailed: [], failed: [], chats: 0 });
     expect(smtp.received.length).toBe(before);
   });
 });

@@ -10,6 +10,7 @@ import { ensureFirstAdmin } from "../../server/auth/first-admin";
 import { syncPlaybooks } from "../../server/engine/sync-playbooks";
 import { secretKey } from "../../server/secrets/envelope";
 import { startWorker } from "../../worker/runner";
+import { survivePostgresOutages } from "../../worker/main";
 import { logger } from "../../server/logger";
 import { buildIsStale, buildWebApp } from "../build";
 import { resolveDatabase } from "../database";
@@ -46,6 +47,7 @@ export async function startCommand(): Promise<void> {
   if (buildIsStale(projectRoot())) buildWebApp(projectRoot());
 
   const web = spawnWeb(url);
+  survivePostgresOutages(logger());
   const worker = await startWorker({ connectionString: url, concurrency: env().VIGIL_WORKER_CONCURRENCY, log: logger() });
   console.log(`vigil: web on http://localhost:${env().PORT}  (database: ${embedded ? "embedded" : "DATABASE_URL"})`);
 

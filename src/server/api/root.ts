@@ -1,5 +1,6 @@
 // Composes the resource routers; nothing else belongs here.
 import { alertsRouter } from "./routers/alerts";
+import { approvalsRouter } from "./routers/approvals";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
@@ -17,6 +18,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
+  approvals: approvalsRouter,
   audit: auditRouter,
   auth: authRouter,
   cases: casesRouter,

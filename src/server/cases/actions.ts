@@ -9,6 +9,7 @@ import { CASE_STATUSES, SEVERITIES, type CaseStatus } from "../db/schema/enums";
 import { AppError } from "../errors";
 import { appendAudit } from "../audit/append";
 import { addCaseEvent } from "./timeline";
+import { enqueueAssignmentNotice } from "../notifications/assignment-notice";
 
 export const CLOSED_STATUSES: readonly CaseStatus[] = ["resolved", "false_positive"];
 
@@ -57,6 +58,8 @@ export async function assignCase(tx: DbOrTx, actor: Actor, input: z.infer<typeof
   if ((c.assigneeId ?? null) === (assignee?.id ?? null)) return { id: c.id, assignee };
   await tx.update(cases).set({ assigneeId: assignee?.id ?? null, updatedAt: new Date() }).where(eq(cases.id, c.id));
   await record(tx, actor, c, "assigned", { from: c.assigneeId, to: assignee?.id ?? null, toName: assignee?.name ?? null });
+  // The assignee hears about it by email once this commits (a job, so a slow mail server never blocks).
+  if (assignee) await enqueueAssignmentNotice(tx, { caseId: c.id, assigneeId: assignee.id, assignedBy: `user:${actor.id}` });
   return { id: c.id, assignee };
 }
 

@@ -17,7 +17,8 @@ export function createDb(connectionString: string, options: { max?: number; appl
     application_name: options.applicationName ?? "vigil",
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its connection (Postgres restart) must not crash the process.
+  // A client losing its connection (Postgres restart) must not crash the process: idle ones report
+  // to the pool, checked-out ones (inside a transaction) to this listener; their queries still fail.
   pool.on("error", () => undefined);
   // Nor a checked-out one: pg emits "error" on a client whose connection dies mid-transaction, and
   // pg-pool listens only while the client is idle. The running query still fails (-> 503).

@@ -1,10 +1,11 @@
 // The playbook API: definePlaybook({...}) and the types a playbook's run(ctx) sees.
 // Playbooks live in playbooks/<id>.ts and are listed in playbooks/index.ts.
 import type { z } from "zod";
-import type { ObservableType, Severity } from "../db/schema/enums";
+import type { CaseStatus, ObservableType, Role, Severity } from "../db/schema/enums";
 import type { NormalizedAlert } from "../alerts/types";
 import type { Logger } from "../logger";
 import type { PlaybookIntegrations } from "../integrations/playbook-api";
+import type { Duration } from "./duration";
 
 /** Values a step may return: they are stored as JSON in the journal and replayed from it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -38,13 +39,69 @@ export interface PlaybookTrigger {
 }
 
 export interface StepOptions {
-  /** Extra attempts after a failure. (Default: 0) */
+  /** Extra attempts after a failure. Throw NonRetriableError to stop early. (Default: 0) */
   retries?: number;
-  /** Backoff between attempts in ms: fixed number or "exponential" from 500 ms. (Default: "exponential") */
+  /**
+   * Backoff between attempts in ms: fixed number or "exponential" (500 ms doubling, at most 10 min).
+   * A RetryAfterError overrides it. Backoffs over 1 s end the job and resume the run with a
+   * scheduled job, so no worker slot is held while waiting. (Default: "exponential")
+   */
   backoff?: number | "exponential";
-  /** Abort the step after this many ms. (Default: none) */
+  /** Abort the step after this many ms (its AbortSignal fires). (Default: none) */
   timeout?: number;
 }
+
+export interface ApprovalOptions {
+  /** What the approver is asked, e.g. "Disable alice@example.org in Active Directory". (Default: the step name) */
+  title?: string;
+  /** Longer context shown under the title. */
+  description?: string;
+  /** Who may decide: users with this role or higher. (Default: "manager") */
+  role?: Role;
+  /** Approvals from this many distinct users are needed; any single reject rejects. (Default: 1) */
+  quorum?: number;
+  /** How long the approval stays open. (Default: "24h") */
+  expiresIn?: Duration;
+  /** What an expired approval means. (Default: "reject") */
+  onTimeout?: "reject" | "approve";
+  /** The exact values the approver sees and approves (e.g. which user will be disabled). */
+  params?: Record<string, Json>;
+}
+
+// Type aliases (not interfaces) so they count as Json for step outputs.
+export type ApprovalDecisionSummary = {
+  user: string;
+  decision: "approve" | "reject";
+  reason: string | null;
+  at: string;
+};
+
+/** What ctx.approval resolves to once the approval is decided or expired. */
+export type ApprovalResult = {
+  approved: boolean;
+  status: "approved" | "rejected" | "expired";
+  /** Names of the deciders ("timeout" when it expired). */
+  by: string;
+  /** The rejecting reason, or the last approver's reason. */
+  reason: string | null;
+  decisions: ApprovalDecisionSummary[];
+};
+
+export interface WaitForOptions {
+  /** Event name, e.g. "user.confirmed". */
+  event: string;
+  /** The signal's data must contain these fields with these values. (Default: any) */
+  match?: Record<string, Json>;
+  /** Give up after this long and resolve to null. (Default: wait forever) */
+  timeout?: Duration;
+}
+
+/** A signal delivered to a waiting run (by an analyst, a confirmation link, or the API). */
+export type SignalEvent = {
+  event: string;
+  data: { [key: string]: Json };
+  receivedAt: string;
+};
 
 /** The alert a run was started for, as the playbook sees it. */
 export interface RunAlert {
@@ -69,8 +126,19 @@ export interface RunContext<TInput = Record<string, unknown>> {
   readonly integrations: PlaybookIntegrations;
   /** Runs fn once per run; on replay returns the journaled output without calling fn. */
   step<T extends Json | void>(name: string, fn: (info: { idempotencyKey: string; attempt: number; signal: AbortSignal }) => Promise<T> | T, options?: StepOptions): Promise<T>;
+  /**
+   * Asks for a decision and suspends the run (no worker slot is held) until it is approved,
+   * rejected or expired. Approvers see exactly `params`; the requester of the run cannot approve.
+   */
+  approval(name: string, options: ApprovalOptions): Promise<ApprovalResult>;
+  /** Suspends the run for a while (a scheduled job resumes it). */
+  sleep(name: string, duration: Duration): Promise<void>;
+  /** Suspends until a matching signal arrives; resolves to null on timeout. */
+  waitFor(name: string, options: WaitForOptions): Promise<SignalEvent | null>;
   /** Adds a comment to the case timeline (journaled: written once). */
   comment(text: string): Promise<void>;
+  /** Changes the case's status, with a timeline entry (journaled: written once). */
+  setCaseStatus(status: CaseStatus, options?: { reason?: string }): Promise<void>;
   /** The current time, journaled so replays see the same value. */
   now(name?: string): Promise<Date>;
 }

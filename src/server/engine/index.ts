@@ -1,3 +1,18 @@
 // The engine's public API for playbook authors: `import { definePlaybook } from "@/server/engine"`.
 export { definePlaybook } from "./define-playbook";
-export type { Json, PlaybookDefinition, PlaybookTrigger, RunAlert, RunContext, StepOptions, TriggerAlert } from "./define-playbook";
+export type {
+  ApprovalOptions,
+  ApprovalResult,
+  Json,
+  PlaybookDefinition,
+  PlaybookTrigger,
+  RunAlert,
+  RunContext,
+  SignalEvent,
+  StepOptions,
+  TriggerAlert,
+  WaitForOptions,
+} from "./define-playbook";
+export type { Duration } from "./duration";
+export { NonRetriableError, RetryAfterError } from "./errors";
+export { confirmationLink } from "./confirm-links";

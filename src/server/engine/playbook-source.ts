@@ -4,10 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../env";
-
-export function playbookFile(id: string): string {
-  return path.join(projectRoot(), "playbooks", `${id}.ts`);
-}
+import { playbookFileOf } from "./registry";
 
 export function versionHashOf(source: string): string {
   return createHash("sha256").update(source).digest("hex").slice(0, 16);
@@ -15,15 +12,15 @@ export function versionHashOf(source: string): string {
 
 const cache = new Map<string, { source: string; versionHash: string }>();
 
-/** Source and version of a playbook, read once per process. */
+/** Source and version of a playbook, read once per process (per file). */
 export function playbookSource(id: string): { source: string; versionHash: string } {
-  let entry = cache.get(id);
+  const file = playbookFileOf(id) ?? path.join(projectRoot(), "playbooks", `${id}.ts`);
+  let entry = cache.get(file);
   if (!entry) {
-    const file = playbookFile(id);
     if (!fs.existsSync(file)) throw new Error(`playbook "${id}" has no file ${path.relative(projectRoot(), file)}; the file name must be the id`);
     const source = fs.readFileSync(file, "utf8");
     entry = { source, versionHash: versionHashOf(source) };
-    cache.set(id, entry);
+    cache.set(file, entry);
   }
   return entry;
 }

@@ -1,153 +1,70 @@
 // Builds the ctx a playbook's run() receives. Every effect goes through the journal: a completed
 // step is replayed from run_steps, never executed twice; the order of steps must match the record.
-import type { Db } from "../db/client";
-import type { Logger } from "../logger";
+// The operations live in step-runner.ts, approval-step.ts and waits.ts; the instant ones are here.
 import { comments } from "../db/schema";
+import type { CaseStatus } from "../db/schema/enums";
 import { addCaseEvent } from "../cases/timeline";
-import type { Json, RunAlert, RunContext, StepOptions } from "./define-playbook";
-import { NonDeterminismError, NonRetryableError, StepFailedError, StepOutputError } from "./errors";
 import { createPlaybookIntegrations } from "../integrations/playbook-api";
-import { runInStep } from "./step-scope";
-import { loadJournal, recordInstantStep, recordStepEnd, recordStepStart, type JournalEntry } from "./journal";
+import type { RunContext } from "./define-playbook";
+import { autoName, claim, track, write, type Execution } from "./execution";
+import { recordInstantStep } from "./journal";
+import { runApproval } from "./approval-step";
+import { applyCaseStatus, assertCaseStatus } from "./case-status";
+import { runStep } from "./step-runner";
+import { runSleep, runWaitFor } from "./waits";
 
-export interface RunRecord {
-  id: string;
-  playbookId: string;
-  caseId: string | null;
-  input: Record<string, unknown>;
-}
-
-export interface ContextDeps {
-  db: Db;
-  run: RunRecord;
-  alert: RunAlert | null;
-  log: Logger;
-  signal?: AbortSignal;
-}
-
-/** Round-trips a value through JSON, refusing what JSON cannot hold. */
-export function toJson(stepName: string, value: unknown): Json {
-  if (value === undefined) return null;
-  try {
-    return JSON.parse(JSON.stringify(value)) as Json;
-  } catch (e) {
-    throw new StepOutputError(`step "${stepName}" returned a value that is not JSON: ${(e as Error).message}`);
-  }
-}
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-  });
-
-function backoffMs(options: StepOptions | undefined, attempt: number): number {
-  const b = options?.backoff ?? "exponential";
-  return typeof b === "number" ? b : Math.min(500 * 2 ** (attempt - 1), 30_000);
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number | undefined, name: string, controller: AbortController): Promise<T> {
-  if (!ms) return promise;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`step "${name}" timed out after ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export async function createRunContext<TInput>(deps: ContextDeps): Promise<RunContext<TInput>> {
-  const { db, run, log } = deps;
-  const journal = await loadJournal(db, run.id);
-  const seen = new Set<string>();
-  let seq = 0;
-  let commentCount = 0;
-  let nowCount = 0;
-
-  /** Claims the next position for `name`; returns the journal entry when this position was recorded. */
-  function claim(name: string, kind: string): { seq: number; recorded: JournalEntry | undefined } {
-    if (!name || name.length > 200) throw new Error(`step name must be 1-200 characters, got "${name.slice(0, 40)}"`);
-    if (seen.has(name)) throw new Error(`step name "${name}" is used twice in this run; step names must be unique`);
-    seen.add(name);
-    const position = ++seq;
-    const recorded = journal.get(name);
-    if (recorded && (recorded.seq !== position || recorded.kind !== kind))
-      throw new NonDeterminismError(
-        `playbook changed under a running run: "${name}" was recorded as ${recorded.kind} #${recorded.seq}, now reached as ${kind} #${position}`,
-      );
-    return { seq: position, recorded };
-  }
-
-  async function step<T extends Json | void>(name: string, fn: Parameters<RunContext["step"]>[1], options?: StepOptions): Promise<T> {
-    const { seq: position, recorded } = claim(name, "step");
-    if (recorded?.status === "succeeded") return recorded.output as T;
-    const maxAttempts = 1 + Math.max(0, options?.retries ?? 0);
-    let attempt = recorded?.attempt ?? 0;
-    for (;;) {
-      attempt++;
-      await recordStepStart(db, { runId: run.id, name, seq: position, kind: "step", attempt });
-      const controller = new AbortController();
-      deps.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-      try {
-        const idempotencyKey = `${run.id}:${name}`;
-        const scope = { runId: run.id, playbookId: run.playbookId, caseId: run.caseId, stepName: name, idempotencyKey, attempt, signal: controller.signal };
-        const value = await withTimeout(
-          Promise.resolve(runInStep(scope, () => fn({ idempotencyKey, attempt, signal: controller.signal }))),
-          options?.timeout,
-          name,
-          controller,
-        );
-        const output = toJson(name, value);
-        await recordStepEnd(db, { runId: run.id, name, status: "succeeded", output });
-        return output as T;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await recordStepEnd(db, { runId: run.id, name, status: "failed", error: message });
-        if (error instanceof StepOutputError || error instanceof NonRetryableError || attempt >= maxAttempts) throw new StepFailedError(name, attempt, error);
-        log.warn({ step: name, attempt, err: message }, "step failed; retrying");
-        await sleep(backoffMs(options, attempt), deps.signal);
-      }
+async function comment(exec: Execution, text: string): Promise<void> {
+  const name = autoName(exec, "comment");
+  const { seq, recorded } = claim(exec, name, "comment");
+  if (recorded) return;
+  const { run } = exec;
+  await write(exec, async (tx) => {
+    if (run.caseId) {
+      await tx.insert(comments).values({ caseId: run.caseId, author: `playbook:${run.playbookId}`, body: String(text) });
+      await addCaseEvent(tx, { caseId: run.caseId, actor: `playbook:${run.id}`, kind: "comment", data: { text: String(text), playbookId: run.playbookId } });
     }
-  }
+    await recordInstantStep(tx, { runId: run.id, name, seq, kind: "comment", output: { text: String(text) } });
+  });
+}
 
-  async function comment(text: string): Promise<void> {
-    const name = `comment#${++commentCount}`;
-    const { seq: position, recorded } = claim(name, "comment");
-    if (recorded) return;
-    await db.transaction(async (tx) => {
-      if (run.caseId) {
-        await tx.insert(comments).values({ caseId: run.caseId, author: `playbook:${run.playbookId}`, body: text });
-        await addCaseEvent(tx, { caseId: run.caseId, actor: `playbook:${run.id}`, kind: "comment", data: { text, playbookId: run.playbookId } });
-      }
-      await recordInstantStep(tx, { runId: run.id, name, seq: position, kind: "comment", output: { text } });
-    });
-  }
+async function setCaseStatus(exec: Execution, status: CaseStatus, options?: { reason?: string }): Promise<void> {
+  assertCaseStatus(status);
+  const name = autoName(exec, "case status");
+  const { seq, recorded } = claim(exec, name, "case-status");
+  if (recorded) return;
+  const { run } = exec;
+  if (!run.caseId) throw new Error(`ctx.setCaseStatus("${status}"): this run has no case`);
+  await write(exec, async (tx) => {
+    const from = await applyCaseStatus(tx, { caseId: run.caseId!, status, actor: `playbook:${run.id}`, reason: options?.reason ?? null });
+    await recordInstantStep(tx, { runId: run.id, name, seq, kind: "case-status", input: { status, reason: options?.reason ?? null }, output: { from, to: status } });
+  });
+}
 
-  async function now(name?: string): Promise<Date> {
-    const stepName = name ?? `now#${++nowCount}`;
-    const { seq: position, recorded } = claim(stepName, "now");
-    if (recorded) return new Date(recorded.output as string);
-    const value = new Date();
-    await recordInstantStep(db, { runId: run.id, name: stepName, seq: position, kind: "now", output: value.toISOString() });
-    return value;
-  }
+async function now(exec: Execution, name?: string): Promise<Date> {
+  const stepName = name ?? autoName(exec, "now");
+  const { seq, recorded } = claim(exec, stepName, "now");
+  if (recorded) return new Date(recorded.output as string);
+  const value = new Date();
+  await write(exec, (tx) => recordInstantStep(tx, { runId: exec.run.id, name: stepName, seq, kind: "now", output: value.toISOString() }));
+  return value;
+}
 
+export function createRunContext<TInput>(exec: Execution): RunContext<TInput> {
+  const { run } = exec;
   return {
     runId: run.id,
     playbookId: run.playbookId,
     input: run.input as TInput,
-    alert: deps.alert,
+    alert: exec.alert,
     caseId: run.caseId,
-    log,
-    integrations: createPlaybookIntegrations({ db, run, log }),
-    step: step as RunContext<TInput>["step"],
-    comment,
-    now,
+    log: exec.log,
+    integrations: createPlaybookIntegrations({ db: exec.db, run, log: exec.log }),
+    step: ((name, fn, options) => track(exec, runStep(exec, name, fn, options))) as RunContext<TInput>["step"],
+    approval: (name, options) => track(exec, runApproval(exec, name, options)),
+    sleep: (name, duration) => track(exec, runSleep(exec, name, duration)),
+    waitFor: (name, options) => track(exec, runWaitFor(exec, name, options)),
+    comment: (text) => track(exec, comment(exec, text)),
+    setCaseStatus: (status, options) => track(exec, setCaseStatus(exec, status, options)),
+    now: (name) => track(exec, now(exec, name)),
   };
 }

@@ -1,6 +1,6 @@
-// Integration error types. Two of them fail a playbook step at once (NonRetryableError): a
+// Integration error types. Two of them fail a playbook step at once (NonRetriableError): a
 // guardrail refusal, and a target that does not exist. Everything else may be retried by the step.
-import { NonRetryableError } from "../engine/errors";
+import { NonRetriableError } from "../engine/errors";
 
 /** A call to an external system failed (HTTP status, LDAP result code, bad answer). */
 export class IntegrationError extends Error {
@@ -15,7 +15,7 @@ export class IntegrationError extends Error {
 }
 
 /** A guardrail refused a containment action: a protected entity, or a rate limit reached. */
-export class GuardrailRefusal extends NonRetryableError {
+export class GuardrailRefusal extends NonRetriableError {
   override name = "GuardrailRefusal";
   constructor(
     message: string,
@@ -26,11 +26,11 @@ export class GuardrailRefusal extends NonRetryableError {
 }
 
 /** The user, group or object named in the call does not exist on the system. */
-export class TargetNotFoundError extends NonRetryableError {
+export class TargetNotFoundError extends NonRetriableError {
   override name = "TargetNotFoundError";
 }
 
 /** The playbook called an action wrongly (bad parameters, unknown connection or action). */
-export class IntegrationUsageError extends NonRetryableError {
+export class IntegrationUsageError extends NonRetriableError {
   override name = "IntegrationUsageError";
 }

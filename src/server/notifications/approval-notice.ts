@@ -3,15 +3,16 @@
 // approvalLinkFor, which opens a page showing the params with Approve/Reject), and a chat message
 // pointing to the approval page (never signed links in a shared channel). Eligible: role at or above the required one, not disabled, and not the requester
 // (separation of duties). Called by the `approval.notify` job.
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { approvals, cases, playbookRuns, users } from "../db/schema";
-import { ROLES, type Role } from "../db/schema/enums";
+import { approvals, cases, playbookRuns } from "../db/schema";
 import { appendAudit } from "../audit/append";
 import { publicUrl } from "../env";
 import type { Logger } from "../logger";
 import { slackEscape } from "../integrations/slack/client";
+import type { Role } from "../db/schema/enums";
 import { escapeHtml, type Notifier } from "./notifier";
+import { eligibleApprovers } from "../engine/approval-links";
 
 export interface ApprovalLinkRequest {
   approvalId: string;
@@ -39,7 +40,6 @@ export interface NotifyResult {
   chats: number;
 }
 
-const rolesAtLeast = (role: Role): Role[] => ROLES.slice(ROLES.indexOf(role));
 
 function paramLines(params: Record<string, unknown>): string[] {
   return Object.entries(params).slice(0, 20).map(([k, v]) => `  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`.slice(0, 300));
@@ -95,11 +95,8 @@ async function loadFacts(db: Db, approvalId: string) {
 export async function notifyApprovers(db: Db, approvalId: string, deps: { notifier: Notifier; buildLink: ApprovalLinkBuilder; log: Logger }): Promise<NotifyResult> {
   const facts = await loadFacts(db, approvalId);
   if (!facts || facts.status !== "pending") return { emailed: [], failed: [], chats: 0 };
-  const excluded = [facts.requestedBy, facts.runRequestedBy].filter((id): id is string => !!id);
-  const approvers = await db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.role, rolesAtLeast(facts.requiredRole)), eq(users.disabled, false), ...excluded.map((id) => ne(users.id, id))));
+  // Who may decide is the engine's rule (role at least the required one, enabled, not the requester).
+  const approvers = await eligibleApprovers(db, approvalId);
   const pageUrl = `${publicUrl()}/approvals`;
   const notice = { ...facts, params: (facts.params ?? {}) as Record<string, unknown> };
   const result: NotifyResult = { emailed: [], failed: [], chats: 0 };

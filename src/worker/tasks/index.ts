@@ -3,6 +3,8 @@ import type { TaskList } from "graphile-worker";
 import type { Db } from "../../server/db/client";
 import { TASKS } from "../../server/engine/jobs";
 import type { Logger } from "../../server/logger";
+import { approvalExpireTask } from "./approval-expire";
+import { approvalNotifyTask } from "./approval-notify";
 import { playbookRunTask } from "./playbook-run";
 import { CONTAINMENT_EXPIRE_TASK } from "../../server/integrations/ledger";
 import { containmentExpireTask } from "./containment-expire";
@@ -14,5 +16,7 @@ export function buildTaskList(db: Db, log: Logger): TaskList {
     [TASKS.playbookRun]: playbookRunTask(db, log),
     [CONTAINMENT_EXPIRE_TASK]: containmentExpireTask(db, log),
     [CASE_ASSIGNED_TASK]: caseAssignedNoticeTask(db, log),
+    [TASKS.approvalExpire]: approvalExpireTask(db, log),
+    [TASKS.approvalNotify]: approvalNotifyTask(db, log),
   };
 }

@@ -1,33 +1,77 @@
 "use client";
+// Runs list: latest first, filterable by status; each row opens the run's journal.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { StatusBadge } from "@/components/badges";
+import { Elapsed } from "@/components/duration";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
+const FILTERS = ["all", "running", "waiting", "failed", "succeeded", "cancelled"] as const;
+type Filter = (typeof FILTERS)[number];
+
 export function RunList() {
   const trpc = useTRPC();
-  const runs = useQuery({ ...trpc.runs.list.queryOptions({ limit: 100 }), refetchInterval: 3_000 });
+  const [filter, setFilter] = useState<Filter>("all");
+  const runs = useQuery({ ...trpc.runs.list.queryOptions({ limit: 200, ...(filter === "all" ? {} : { status: filter }) }), refetchInterval: 2_000 });
   return (
     <section>
-      <h1 className="mb-4 text-lg font-semibold">Playbook runs</h1>
-      {runs.error && <p role="alert" className="text-sm text-red-500">{runs.error.message}</p>}
-      {runs.data?.length === 0 && <p className="text-sm text-slate-500">No runs yet. Runs start when an alert matches a playbook trigger.</p>}
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-        {runs.data?.map((r) => (
-          <li key={r.id} className="flex items-center gap-3 px-3 py-2">
-            <StatusBadge status={r.status} />
-            <span className="font-medium">{r.playbookTitle}</span>
-            {r.caseId && (
-              <Link href={`/cases/${r.caseId}`} className="text-slate-500 hover:underline">
-                case
-              </Link>
-            )}
-            {r.error && <span className="truncate text-xs text-red-500">{r.error}</span>}
-            <span className="ml-auto text-xs text-slate-500"><Time value={r.createdAt} /></span>
-          </li>
-        ))}
-      </ul>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-lg font-semibold">Playbook runs</h1>
+        <div role="group" aria-label="Filter by status" className="flex gap-1 text-xs">
+          {FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              aria-pressed={filter === f}
+              onClick={() => setFilter(f)}
+              className={`rounded px-2 py-1 ${filter === f ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
+            >
+              {f}
+            </button>
+          ))}
+        </div>
+      </div>
+      {runs.error && <p role="alert" className="text-sm text-red-500">Could not load runs: {runs.error.message}</p>}
+      {runs.data?.length === 0 && (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-500 dark:border-slate-700">
+          {filter === "all" ? "No runs yet. Runs start when an alert matches a playbook's trigger, or when an analyst starts a playbook on a case." : `No ${filter} runs.`}
+        </div>
+      )}
+      {runs.data && runs.data.length > 0 && (
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-sm" data-testid="runs-table">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+              <tr>
+                <th className="px-3 py-2 font-medium">Status</th>
+                <th className="px-3 py-2 font-medium">Playbook</th>
+                <th className="px-3 py-2 font-medium">Case</th>
+                <th className="px-3 py-2 font-medium">Started by</th>
+                <th className="px-3 py-2 font-medium">Created</th>
+                <th className="px-3 py-2 font-medium">Duration</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {runs.data.map((r) => (
+                <tr key={r.id} data-testid="run-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+                  <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
+                  <td className="px-3 py-2">
+                    <Link href={`/runs/${r.id}`} className="font-medium hover:underline">{r.playbookTitle}</Link>
+                    {r.error && <span className="block max-w-xl truncate text-xs text-red-500" title={r.error}>{r.error}</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    {r.caseNumber ? <Link href={`/cases/${r.caseNumber}`} className="text-slate-500 hover:underline">#{r.caseNumber}</Link> : <span className="text-slate-400">—</span>}
+                  </td>
+                  <td className="px-3 py-2 text-slate-500">{r.requestedByName ?? "trigger"}</td>
+                  <td className="px-3 py-2 text-slate-500"><Time value={r.createdAt} /></td>
+                  <td className="px-3 py-2 text-slate-500"><Elapsed start={r.startedAt} end={r.finishedAt} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 // Playbook engine: registered playbooks, runs, the step journal, approvals and external waits.
+import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -41,6 +43,8 @@ export const playbookRuns = pgTable(
     output: jsonb(),
     error: text(),
     requestedBy: uuid().references(() => users.id), // analyst who started a manual run
+    /** Fencing token of the execution that owns the run now; a stale execution's writes are refused. */
+    executionId: text(),
     createdAt: tstz().notNull().defaultNow(),
     startedAt: tstz(),
     finishedAt: tstz(),
@@ -68,8 +72,17 @@ export const runSteps = pgTable(
     error: text(),
     startedAt: tstz().notNull().defaultNow(),
     finishedAt: tstz(),
+    /** Waiting steps: when to look again (sleep end, wait timeout, next retry). */
+    wakeAt: tstz(),
+    /** The graphile job scheduled for wakeAt, removed when the step resolves earlier. */
+    wakeJobId: bigint({ mode: "number" }),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.name] }), unique("run_steps_run_seq_key").on(t.runId, t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.name] }),
+    unique("run_steps_run_seq_key").on(t.runId, t.seq),
+    // Signal delivery looks up the runs waiting for an event.
+    index("run_steps_waiting_event_idx").on(sql`(${t.input}->>'event')`).where(sql`${t.kind} = 'wait' and ${t.status} = 'waiting'`),
+  ],
 );
 
 export const approvals = pgTable(
@@ -80,6 +93,8 @@ export const approvals = pgTable(
     stepName: text().notNull(),
     title: text().notNull(),
     params: jsonb().notNull().default({}),
+    /** SHA-256 of the canonical JSON of params: decisions are bound to exactly these. */
+    paramsHash: text().notNull(),
     requiredRole: roleEnum().notNull().default("manager"),
     quorum: integer().notNull().default(1),
     requestedBy: uuid().references(() => users.id),
@@ -88,6 +103,8 @@ export const approvals = pgTable(
     status: approvalStatusEnum().notNull().default("pending"),
     createdAt: tstz().notNull().defaultNow(),
     decidedAt: tstz(),
+    /** The graphile job that expires the approval at expiresAt; removed when it is decided first. */
+    expireJobId: bigint({ mode: "number" }),
   },
   (t) => [unique("approvals_run_step_key").on(t.runId, t.stepName), index().on(t.status, t.createdAt)],
 );
@@ -99,6 +116,8 @@ export const approvalDecisions = pgTable(
     userId: uuid().notNull().references(() => users.id),
     decision: text().notNull(), // approve | reject
     reason: text(),
+    /** The approval's paramsHash the decider was shown. */
+    paramsHash: text().notNull(),
     via: text().notNull().default("web"), // web | link
     at: tstz().notNull().defaultNow(),
   },
@@ -112,10 +131,19 @@ export const runSignals = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     event: text().notNull(),
     data: jsonb().notNull().default({}),
+    actor: text().notNull().default("system"), // "user:<uuid>", "link", "system"
     at: tstz().notNull().defaultNow(),
   },
   (t) => [index().on(t.event, t.at)],
 );
+
+/** Nonces of signed one-time links (approval and confirmation links) that were used: replay fails. */
+export const signedLinkUses = pgTable("signed_link_uses", {
+  nonce: text().primaryKey(),
+  kind: text().notNull(), // approval | confirm
+  subject: text().notNull(), // approval:<id> or run:<id>
+  usedAt: tstz().notNull().defaultNow(),
+});
 
 /** Each worker process upserts its row every few seconds; health and metrics read them. */
 export const workerHeartbeats = pgTable("worker_heartbeats", {
@@ -125,4 +153,6 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   startedAt: tstz().notNull().defaultNow(),
   lastSeenAt: tstz().notNull().defaultNow(),
   playbooks: jsonb().notNull().default([]),
+  /** graphile-worker's worker ids in this process: jobs they locked are unlocked once the row goes stale. */
+  graphileWorkerIds: jsonb().notNull().default([]),
 });

@@ -7,7 +7,7 @@ export const CASE_STATUSES = ["new", "triage", "contained", "resolved", "false_p
 export const OBSERVABLE_TYPES = ["ip", "user", "email", "host", "domain", "url", "md5", "sha1", "sha256"] as const;
 export const RUN_STATUSES = ["queued", "running", "waiting", "succeeded", "failed", "cancelled"] as const;
 export const STEP_STATUSES = ["running", "succeeded", "failed", "waiting", "skipped"] as const;
-export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "expired"] as const;
+export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "expired", "cancelled"] as const;
 // pending: claimed, the call to the system is under way; active: in force, can be rolled back;
 // completed: done and nothing stays to undo (sessions revoked, or the target was already so).
 export const CONTAINMENT_STATUSES = ["pending", "active", "completed", "rolled_back", "expired", "failed"] as const;
