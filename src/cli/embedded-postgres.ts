@@ -95,6 +95,14 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+function tailOf(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
 async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -164,7 +172,18 @@ export async function startEmbeddedPostgres(options: { stateDir: string; port: n
     fs.closeSync(logFile);
     pid = child.pid;
     owned = true;
-    await waitUntil(() => canConnect(`${base}/postgres`), 30_000, `embedded Postgres on port ${port} (see ${path.join(stateDir, "pg.log")})`);
+    let exited: number | null = null;
+    child.once("exit", (code) => (exited = code ?? -1));
+    const logPath = path.join(path.resolve(stateDir), "pg.log");
+    await waitUntil(
+      async () => {
+        // Fail at once (with Postgres's own words) instead of waiting out the timeout.
+        if (exited !== null) throw new Error(`embedded Postgres exited with code ${exited} on port ${port}:\n${tailOf(logPath, 6)}`);
+        return canConnect(`${base}/postgres`);
+      },
+      30_000,
+      `embedded Postgres on port ${port} (see ${logPath})`,
+    );
     log(`embedded Postgres started on 127.0.0.1:${port} (pid ${pid})`);
   } else {
     log(`embedded Postgres already running (pid ${pid})`);

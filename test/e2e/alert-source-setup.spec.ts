@@ -7,7 +7,8 @@ import { e2eEnv, signIn } from "./helpers";
 test("admin adds a source, sees its secret once, and the alerts page shows an alert sent to it", async ({ page, request }) => {
   const env = e2eEnv();
   await signIn(page, env.adminEmail, env.adminPassword);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByTestId("admin-menu").click();
+  await page.getByRole("link", { name: "Alert sources" }).click();
   await expect(page.getByRole("heading", { name: "Alert sources" })).toBeVisible();
 
   const form = page.getByTestId("create-source");

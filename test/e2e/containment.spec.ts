@@ -69,7 +69,7 @@ test("analyst rolls back a disabled account from the containment page", async ({
   await expect(page.getByTestId("containment-row").filter({ hasText: "alice" })).toContainText("rolled back");
 
   await page.goto(`/cases/${kase!.number}`);
-  await expect(page.getByTestId("case-timeline")).toContainText("Rolled back: disableUser alice");
+  await expect(page.getByTestId("case-timeline")).toContainText("rolled back disableUser on alice");
   await expect(page.getByTestId("case-containment")).toContainText("rolled back");
   await page.screenshot({ path: "test-results/screenshots/case-containment.png", fullPage: true });
 });
