@@ -57,7 +57,10 @@ describe("approval notifications", () => {
     await enqueueJob(t.db, TASKS.approvalNotify, { approvalId });
 
     const mailsFor = () => smtp.received.filter((m) => m.subject.includes(`case #${caseNumber}`));
-    await expect.poll(() => mailsFor().length, { timeout: 15_000 }).toBe(2);
+    // The job writes its audit row last, after the mails and the chat message.
+    const notified = async () => (await t.db.select().from(auditLog).where(eq(auditLog.subject, `approval:${approvalId}`))).length;
+    await expect.poll(notified, { timeout: 15_000 }).toBe(1);
+    expect(mailsFor().length).toBe(2);
     const mails = mailsFor();
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual([m2.email, admin.email].sort());
     for (const [user, mail] of [m2, admin].map((u) => [u, mails.find((m) => m.envelopeTo[0] === u.email)!] as const)) {
