@@ -37,6 +37,7 @@ test("analyst triages a brute-force case", async ({ page, request }) => {
   await expect(page.getByTestId("keyboard-help")).toContainText("Acknowledge");
   await screenshot(page, "keyboard-help", false);
   await page.keyboard.press("Escape");
+  await expect(page.getByTestId("keyboard-help")).toBeHidden(); // the key must reach the page, not the closing dialog
   await page.keyboard.press("a");
   await expect(page.getByTestId("case-status")).toHaveText("triage");
   await expect(page.getByTestId("sla-ack")).toHaveAttribute("data-state", "met");
