@@ -3,19 +3,14 @@
 // unique alerts to the real webhook over HTTP and a real worker process runs the triggered
 // playbooks. Every POST must answer 2xx or 503 within a bound (never 500, never hang); every
 // alert answered 2xx must be in the database after the restart, with its case and a finished run.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/cli/embedded-postgres";
 import { createDb, type Db } from "@/server/db/client";
 import { alerts, cases, playbookRuns, workerHeartbeats } from "@/server/db/schema";
-import { migrateDatabase } from "@/server/db/migrate";
 import { syncPlaybooks } from "@/server/engine/sync-playbooks";
 import { intakeMeter } from "@/server/intake/rate-limit";
-import { freePort } from "../helpers/app-server";
 import { seedSource } from "../helpers/fixtures";
+import { startOwnPostgres, type OwnPostgres } from "../helpers/postgres";
 import { startWebhookServer, type WebhookServer } from "../helpers/webhook-server";
 import { spawnWorkerProcess, type WorkerProcess } from "../helpers/worker-process";
 
@@ -25,19 +20,13 @@ const MAX_LOOP_MS = 30_000;
 const REQUEST_BOUND_MS = 12_000; // a POST may wait for a connection (5 s connect timeout), never longer
 const DOWN_MS = 2_000;
 
-let stateDir: string;
-let port: number;
-let pg: EmbeddedPostgres;
+let pg: OwnPostgres;
 let db: Db;
 let server: WebhookServer | undefined;
 let worker: WorkerProcess | undefined;
 
 beforeAll(async () => {
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-ingest-restart-"));
-  fs.chmodSync(stateDir, 0o755); // Postgres runs as the "postgres" user when we are root
-  port = await freePort();
-  pg = await startEmbeddedPostgres({ stateDir, port, database: "vigil" });
-  await migrateDatabase(pg.url);
+  pg = await startOwnPostgres("ingest-restart");
   db = createDb(pg.url, { max: 8 });
   await syncPlaybooks(db);
 });
@@ -51,8 +40,7 @@ afterAll(async () => {
   await bounded("worker kill", () => worker?.kill9());
   await bounded("intake meter stop", () => intakeMeter(db).stop());
   await bounded("pool end", () => db?.$client.end());
-  await bounded("postgres stop", () => pg?.stop());
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  await bounded("postgres removal", () => pg?.remove());
 });
 
 /** Clients the web process's pool handed out and never got back (a leak costs a slot for good). */
@@ -111,7 +99,7 @@ describe("Postgres restart during ingest", () => {
       const down = Date.now();
       await pg.stop();
       await sleep(DOWN_MS);
-      pg = await startEmbeddedPostgres({ stateDir, port, database: "vigil" });
+      await pg.start();
       const up = Date.now();
       stopAt = up + 4_000;
       return { down, up };
