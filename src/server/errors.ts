@@ -47,13 +47,19 @@ export function trpcCodeFor(code: AppErrorCode) {
   }
 }
 
-/** True when the error means Postgres cannot be reached (connection refused, shutting down, ...). */
+// Postgres cannot serve the request right now, but will later: the connection is gone or the server
+// is restarting (08xxx, 57P0x), or the statement was cut short by load rather than by its content:
+// statement_timeout or a cancel (57014), lock_timeout (55P03), a deadlock or serialization failure
+// (40P01, 40001), insufficient resources such as a full disk or too many connections (class 53).
+// Callers answer 503 / retry the job instead of reporting the payload or the run as broken.
+const TRANSIENT_CODES = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08006", "08001", "08003", "57014", "55P03", "40P01", "40001"];
+
+/** True when Postgres cannot be reached or cannot serve the request now (see TRANSIENT_CODES). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let i = 0; i < 5 && current; i++) {
     const e = current as { code?: string; message?: string; cause?: unknown };
-    if (e.code && ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08006", "08001", "08003", "53300"].includes(e.code))
-      return true;
+    if (e.code && (TRANSIENT_CODES.includes(e.code) || /^53[0-9A-Z]{3}$/.test(e.code))) return true;
     if (e.message && /Connection terminated|connection timeout|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Client has encountered a connection error/i.test(e.message))
       return true;
     current = e.cause;

@@ -1,10 +1,13 @@
 // The Postgres server tests run against: DATABASE_URL when set, else an embedded server in
 // .vigil/test (started once, reused by later runs while it is up). Its port is remembered in
 // .vigil/test/port; when another server holds that port, a free one is chosen and remembered.
+// Tests that stop and restart Postgres get a server of their own (startOwnPostgres).
 import fs from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../src/cli/embedded-postgres";
+import { migrateDatabase } from "../../src/server/db/migrate";
 
 export const TEST_EMBEDDED_PORT = Number(process.env.VIGIL_TEST_PG_PORT ?? 54330);
 const STATE_DIR = path.resolve(".vigil/test");
@@ -51,4 +54,36 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+export interface OwnPostgres {
+  /** URL of its "vigil" database, migrated. */
+  url: string;
+  /** Fast shutdown (clients are cut off), as in a restart or a failover. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+  /** Stops it and deletes its data. */
+  remove(): Promise<void>;
+}
+
+/** An embedded Postgres of the test's own (temp dir, free port; never the shared server), for tests that restart it. */
+export async function startOwnPostgres(label: string): Promise<OwnPostgres> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `vigil-${label}-`));
+  fs.chmodSync(stateDir, 0o755); // Postgres runs as the "postgres" user when we are root
+  const port = await osFreePort();
+  const boot = () => startEmbeddedPostgres({ stateDir, port, database: "vigil" });
+  let server = await boot();
+  await migrateDatabase(server.url);
+  return {
+    url: server.url,
+    stop: () => server.stop(),
+    async start() {
+      server = await boot();
+    },
+    async remove() {
+      await server.stop();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }
