@@ -26,6 +26,8 @@ export const envSchema = z.object({
     .string()
     .refine((v) => v.split(",").every((k) => Buffer.from(k.trim(), "base64").length === 32), "must be 32-byte base64 keys separated by commas")
     .optional(),
+  /** Append the JSON logs to this file instead of stdout. (Default: stdout) */
+  VIGIL_LOG_FILE: z.string().min(1).optional(),
   /** pino log level. (Default: info) */
   VIGIL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Jobs one worker process runs at once. (Default: 10) */

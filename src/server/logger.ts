@@ -32,6 +32,7 @@ export const REDACT_PATHS = [
   '*.headers["x-vigil-signature"]',
 ];
 
+/** A logger writing to `destination`, else to VIGIL_LOG_FILE (appended) when set, else stdout. */
 export function createLogger(name: string, level = process.env.VIGIL_LOG_LEVEL ?? "info", destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
     name,
@@ -49,6 +50,8 @@ export function createLogger(name: string, level = process.env.VIGIL_LOG_LEVEL ?
       },
     },
   };
+  const file = process.env.VIGIL_LOG_FILE;
+  if (!destination && file) destination = pino.destination({ dest: file, append: true, mkdir: true, sync: true });
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -43,7 +43,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string>; onOutput?: (text: string) => void } = {}): Promise<AppServer> {
   const root = process.cwd();
   if (buildIsStale(root)) buildWebApp(root);
   const database = await createTestDatabase(options.label ?? "app");
@@ -52,9 +52,10 @@ export async function startAppServer(options: { label?: string; worker?: boolean
   const port = await freePort();
   const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", options.onOutput ? "pipe" : "inherit", options.onOutput ? "pipe" : "inherit"],
     env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), VIGIL_PUBLIC_URL: `http://127.0.0.1:${port}`, VIGIL_PROCESS: "vigil-web-test", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
   });
+  if (options.onOutput) for (const stream of [web.stdout, web.stderr]) stream?.on("data", (d: Buffer) => options.onOutput!(d.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/api/health`, 30_000, web);
   return {

@@ -13,6 +13,7 @@ import { IntegrationUsageError } from "./errors";
 import { networkBlockRefusal, protectedEntityReason, rateLimitReason, recordRefusal } from "./guardrails";
 import { claimAction, completeAction, failAction, findActionByKey, outcomeOf, type ContainmentOutcome } from "./ledger";
 import { firstIssue, type OpenConnection } from "./open-connection";
+import { scrubConnectionSecrets } from "./scrub-secrets";
 
 /** Options every containment call accepts next to its own params. */
 export interface ContainmentOptions {
@@ -36,12 +37,19 @@ export interface InvokeRequest {
   log: Logger;
 }
 
-/** Connects, runs fn with the client, and always closes it. */
+/** Connects, runs fn with the client, and always closes it. Errors leave without the connection's credentials. */
 export async function withClient<T>(connection: OpenConnection, ctx: ActionContext, fn: (client: unknown) => Promise<T>): Promise<T> {
   const { integration } = connection;
-  const client: unknown = await integration.connect({ name: connection.name, config: connection.config, secret: connection.secret }, ctx);
+  let client: unknown;
+  try {
+    client = await integration.connect({ name: connection.name, config: connection.config, secret: connection.secret }, ctx);
+  } catch (error) {
+    throw scrubConnectionSecrets(error, connection);
+  }
   try {
     return await fn(client);
+  } catch (error) {
+    throw scrubConnectionSecrets(error, connection);
   } finally {
     await integration.close?.(client).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message, connection: connection.name }, "closing the connection failed"));
   }
@@ -105,6 +113,7 @@ async function invokeContainment(db: Db, req: InvokeRequest, action: Containment
     try {
       result = await action.run(client, params as never, ctx);
     } catch (error) {
+      scrubConnectionSecrets(error, connection);
       await failAction(db, claimed.id, { connectionName: connection.name, message: error instanceof Error ? error.message : String(error) });
       throw error;
     }
