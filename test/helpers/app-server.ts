@@ -40,13 +40,16 @@ export interface AppServer {
   database: TestDatabase;
   worker: VigilWorker | null;
   admin: { email: string; password: string };
+  /** The `next start` process (benchmarks read its memory and attach profilers). */
+  webPid: number;
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string>; database?: TestDatabase } = {}): Promise<AppServer> {
   const root = process.cwd();
   if (buildIsStale(root)) buildWebApp(root);
-  const database = await createTestDatabase(options.label ?? "app");
+  // A caller may bring its own database (the benchmark brings a clone of its seeded one).
+  const database = options.database ?? (await createTestDatabase(options.label ?? "app"));
   const admin = (await database.db.transaction((tx) => ensureFirstAdmin(tx)))!;
   const worker = options.worker === false ? null : await startWorker({ connectionString: database.url, concurrency: 4, pollInterval: 250 });
   const port = await freePort();
@@ -62,6 +65,7 @@ export async function startAppServer(options: { label?: string; worker?: boolean
     database,
     worker,
     admin,
+    webPid: web.pid!,
     async stop() {
       if (web.exitCode === null) {
         const exited = new Promise((r) => web.once("exit", r));
