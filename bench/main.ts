@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --peer n8n] [-- --out DIR] [-- --profile DIR]`: Vigil's benchmark
+// `npm run bench [-- --quick] [-- --peer n8n] [-- --out DIR] [-- --profile DIR] [-- --only-ingest]`: Vigil's benchmark
 // (see bench/README.md). Sets the environment before anything reads it, then runs bench/run.ts.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -9,6 +9,7 @@ const { values } = parseArgs({
     peer: { type: "string" },
     out: { type: "string", default: path.resolve("bench/results") },
     profile: { type: "string" },
+    "only-ingest": { type: "boolean", default: false },
   },
 });
 if (values.peer !== undefined && values.peer !== "n8n") throw new Error(`--peer: only "n8n" is known, not "${values.peer}"`);
@@ -18,7 +19,7 @@ process.env.VIGIL_SECRET_KEY ??= Buffer.alloc(32, 11).toString("base64"); // a t
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 void import("./run")
-  .then(({ runBench }) => runBench({ quick: values.quick, peer: values.peer as "n8n" | undefined, out: path.resolve(values.out), profileDir: values.profile ? path.resolve(values.profile) : undefined }))
+  .then(({ runBench }) => runBench({ quick: values.quick, peer: values.peer as "n8n" | undefined, out: path.resolve(values.out), profileDir: values.profile ? path.resolve(values.profile) : undefined, onlyIngest: values["only-ingest"] }))
   .then(
     (code) => process.exit(code),
     (error: unknown) => {
