@@ -66,8 +66,8 @@ export async function runBench(options: BenchOptions): Promise<number> {
     const db = database.db;
     const { rows: pgInfo } = await db.$client.query<{ version: string; sync: string }>("select version() as version, current_setting('synchronous_commit') as sync");
     log(`database ${database.name} (clone of ${seed.name}); starting next start`);
-    const profileEnv: Record<string, string> = options.profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir}` } : {};
-    app = await startAppServer({ database, worker: false, env: { VIGIL_LOG_LEVEL: "warn", ...profileEnv } });
+    const nodeArgs = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+    app = await startAppServer({ database, worker: false, nodeArgs, env: { VIGIL_LOG_LEVEL: "warn" } });
     await fetch(`${app.url}/api/health`);
     // The seeded database has users, so the app made no first admin: the bench brings its own.
     const admin = await seedUser(db, "admin", "bench-admin@example.test");

@@ -45,7 +45,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string>; database?: TestDatabase } = {}): Promise<AppServer> {
+export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string>; database?: TestDatabase; nodeArgs?: string[] } = {}): Promise<AppServer> {
   const root = process.cwd();
   if (buildIsStale(root)) buildWebApp(root);
   // A caller may bring its own database (the benchmark brings a clone of its seeded one).
@@ -53,7 +53,7 @@ export async function startAppServer(options: { label?: string; worker?: boolean
   const admin = (await database.db.transaction((tx) => ensureFirstAdmin(tx)))!;
   const worker = options.worker === false ? null : await startWorker({ connectionString: database.url, concurrency: 4, pollInterval: 250 });
   const port = await freePort();
-  const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const web = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), VIGIL_PUBLIC_URL: `http://127.0.0.1:${port}`, VIGIL_PROCESS: "vigil-web-test", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
