@@ -4,24 +4,13 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { createDb } from "@/server/db/client";
-import { ensureTemplate } from "../test/helpers/db";
+import { createTestDatabase, ensureTemplate, withAdmin } from "../test/helpers/db";
 import { testServerUrl, withDatabase } from "../test/helpers/postgres";
 import { seedScale } from "../test/helpers/seed-scale";
 import type { TestDatabase } from "../test/helpers/db";
 
 const CACHE_DIR = path.resolve(".vigil/bench");
-
-export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: await testServerUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface SeedSize {
   cases: number;
@@ -54,19 +43,7 @@ export async function seededTemplate(size: SeedSize, log: (m: string) => void): 
   return { name, builtNowSeconds };
 }
 
-/** A fresh database cloned from `template`; drop() removes it. */
-export async function cloneDatabase(template: string, label: string): Promise<TestDatabase> {
-  const name = `vigil_bench_${label}_${randomBytes(3).toString("hex")}`;
-  await withAdmin((a) => a.query(`create database "${name}" template "${template}" strategy file_copy`));
-  const url = withDatabase(await testServerUrl(), name);
-  const db = createDb(url, { max: 5, applicationName: "vigil-bench" });
-  return {
-    name,
-    url,
-    db,
-    async drop() {
-      await db.$client.end();
-      await withAdmin((a) => a.query(`drop database if exists "${name}" with (force)`));
-    },
-  };
+/** A fresh database cloned from the seeded `template`; drop() removes it. */
+export function cloneDatabase(template: string, label: string): Promise<TestDatabase> {
+  return createTestDatabase(`bench_${label}`, { template });
 }

@@ -76,11 +76,11 @@ export async function runBench(options: BenchOptions): Promise<number> {
 
     log("ingest: bare server (baseline)");
     const raw = await benchRawIngest(db, database.url, cfg.ingest);
-    log(`  ${raw.perSecond}/s; ingest: Vigil`);
-    const vigil = await benchVigilIngest(db, app.url, cfg.ingest);
-    log(`  ${vigil.perSecond}/s (stored ${vigil.stored}, failed ${vigil.failed}, latency ${ms(vigil.latencyMs)}); Postgres commit rate`);
+    log(`  ${raw.perSecond}/s, ${raw.cpuMsPerRequest} CPU ms/request; ingest: Vigil`);
+    const vigil = await benchVigilIngest(db, app.url, app.webPid, cfg.ingest);
+    log(`  ${vigil.perSecond}/s, ${vigil.cpuMsPerRequest} CPU ms/request (stored ${vigil.stored}, failed ${vigil.failed}, latency ${ms(vigil.latencyMs)}); Postgres commit rate`);
     if (options.onlyIngest) {
-      console.log(JSON.stringify({ vigil: { perSecond: vigil.perSecond, latencyMs: vigil.latencyMs, failed: vigil.failed, firstFailure: vigil.firstFailure }, raw: { perSecond: raw.perSecond, latencyMs: raw.latencyMs } }));
+      console.log(JSON.stringify({ vigil: { perSecond: vigil.perSecond, cpuMsPerRequest: vigil.cpuMsPerRequest, latencyMs: vigil.latencyMs, failed: vigil.failed, firstFailure: vigil.firstFailure }, raw: { perSecond: raw.perSecond, cpuMsPerRequest: raw.cpuMsPerRequest, latencyMs: raw.latencyMs } }));
       return 0;
     }
     const commits = await commitRate(32, cfg.commitSeconds);
@@ -137,9 +137,10 @@ export async function runBench(options: BenchOptions): Promise<number> {
         failed: vigil.failed,
         first_failure: vigil.firstFailure ?? null,
         stored_alerts: vigil.stored,
+        web_cpu_ms_per_alert: vigil.cpuMsPerRequest,
         connections: cfg.ingest.connections,
         seconds: vigil.seconds,
-        baseline: { raw_insert_enqueue_per_s: raw.perSecond, latency_ms: raw.latencyMs, failed: raw.failed },
+        baseline: { raw_insert_enqueue_per_s: raw.perSecond, latency_ms: raw.latencyMs, failed: raw.failed, cpu_ms_per_request: raw.cpuMsPerRequest },
         ratio: round(vigil.perSecond / raw.perSecond),
         postgres_commits_per_s: commits.commitsPerSecond,
         postgres_commit_rate_tool: commits.tool,
@@ -164,6 +165,7 @@ export async function runBench(options: BenchOptions): Promise<number> {
 
     const rows: Row[] = [
       { key: "ingest_alerts_per_s", value: String(vigil.perSecond), baseline: `raw_insert_enqueue_per_s ${raw.perSecond}`, ratio: `${result.ingest_alerts_per_s.ratio}x`, goal: ">= 2000, >= 0.5x", pass: result.ingest_alerts_per_s.pass },
+      { key: "  (server CPU ms per request)", value: String(vigil.cpuMsPerRequest), baseline: String(raw.cpuMsPerRequest), ratio: `${round(vigil.cpuMsPerRequest / raw.cpuMsPerRequest, 1)}x`, goal: "", pass: null },
       { key: "  (Postgres commits/s, 32 clients)", value: "", baseline: String(commits.commitsPerSecond), ratio: `${round(vigil.perSecond / commits.commitsPerSecond, 3)}x`, goal: "", pass: null },
       { key: "alert_to_first_step_ms", value: ms(firstStep), baseline: `raw_enqueue_to_start_ms ${ms(rawLatency)}`, ratio: `${round(firstStep.p50 / rawLatency.p50)}x p50`, goal: "p50 <= 15, p99 <= 60", pass: result.alert_to_first_step_ms.pass },
       { key: "step_overhead_ratio", value: String(result.step_overhead_ratio.value), baseline: `${cfg.tenStepRuns * 10} bare jobs ${round(bareMs, 0)} ms vs ${cfg.tenStepRuns} runs ${round(tenStepMs, 0)} ms`, ratio: "", goal: "<= 1.5", pass: result.step_overhead_ratio.pass },

@@ -29,8 +29,8 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
   return check();
 }
 
-/** Resident memory of a process and its descendants, in MB (Linux /proc). */
-export function rssMb(pid: number): number {
+/** A process and its descendants (Linux /proc). */
+function processTree(pid: number): number[] {
   const kids = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -42,16 +42,39 @@ export function rssMb(pid: number): number {
       /* the process ended while we looked */
     }
   }
-  let kb = 0;
+  const tree: number[] = [];
   for (const queue = [pid]; queue.length; ) {
     const p = queue.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
+    tree.push(p);
     queue.push(...(kids.get(p) ?? []));
   }
+  return tree;
+}
+
+const readOr = (file: string) => {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return ""; // the process ended while we looked
+  }
+};
+
+/** Resident memory of a process and its descendants, in MB. */
+export function rssMb(pid: number): number {
+  const kb = processTree(pid).reduce((sum, p) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(readOr(`/proc/${p}/status`))?.[1] ?? 0), 0);
   return round(kb / 1024, 1);
+}
+
+/**
+ * CPU time (user + system) a process and its descendants have used, in ms. Unlike wall-clock
+ * throughput, CPU per request hardly moves when other work shares the machine.
+ */
+export function cpuMs(pid: number): number {
+  const ticks = processTree(pid).reduce((sum, p) => {
+    const stat = readOr(`/proc/${p}/stat`);
+    if (!stat) return sum;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return sum + Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  }, 0);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { withAdmin } from "../database";
+import { withAdmin } from "../../test/helpers/db";
 import { testServerUrl, withDatabase } from "../../test/helpers/postgres";
 
 const run = promisify(execFile);

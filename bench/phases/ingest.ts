@@ -10,7 +10,7 @@ import { createSource } from "@/server/intake/sources";
 import type { Db } from "@/server/db/client";
 import { freePort } from "../../test/helpers/app-server";
 import { closedLoop, type LoadRequest, type LoadResult } from "../load";
-import { rssMb } from "../stats";
+import { cpuMs, round, rssMb } from "../stats";
 
 const FIXTURE = JSON.parse(fs.readFileSync(path.resolve("test/fixtures/alerts/crowdstrike/ransomware-detection.json"), "utf8")) as { event: Record<string, unknown> };
 
@@ -39,20 +39,29 @@ export interface IngestOptions {
   durationMs: number;
 }
 
-export async function benchVigilIngest(db: Db, url: string, options: IngestOptions): Promise<LoadResult & { stored: number }> {
+/** CPU ms the server process (tree) spent per request of the measured window (after the warm-up). */
+async function withCpu<T extends LoadResult>(pid: number, warmupMs: number, load: () => Promise<T>): Promise<T & { cpuMsPerRequest: number }> {
+  let before = cpuMs(pid);
+  const timer = setTimeout(() => (before = cpuMs(pid)), warmupMs);
+  const result = await load();
+  clearTimeout(timer);
+  return { ...result, cpuMsPerRequest: round((cpuMs(pid) - before) / Math.max(1, result.ok + result.failed)) };
+}
+
+export async function benchVigilIngest(db: Db, url: string, webPid: number, options: IngestOptions): Promise<LoadResult & { stored: number; cpuMsPerRequest: number }> {
   const source = await createBenchSource(db, "bench-ingest");
   const tag = Date.now().toString(36);
   // The first request loads the route's modules; keep that out of even a short warm-up.
   const first = signedRequest(source, detection(tag, -1, "warmup"));
   await fetch(`${url}${first.path}`, { method: "POST", headers: first.headers, body: first.body.toString() });
   // 500 users: most alerts join an open case, some open new ones (and start alert-summary runs).
-  const result = await closedLoop({ url, ...options, next: (i) => signedRequest(source, detection(tag, i, `user${i % 500}`)) });
+  const result = await withCpu(webPid, options.warmupMs, () => closedLoop({ url, ...options, next: (i) => signedRequest(source, detection(tag, i, `user${i % 500}`)) }));
   const { rows } = await db.$client.query<{ n: number }>("select count(*)::int as n from alerts a join alert_sources s on s.id = a.source_id where s.slug = $1", [source.slug]);
   return { ...result, stored: rows[0]!.n };
 }
 
 /** The bare server in its own process; also reports its idle RSS (the bare-Node memory floor). */
-export async function benchRawIngest(db: Db, databaseUrl: string, options: IngestOptions): Promise<LoadResult & { idleRssMb: number }> {
+export async function benchRawIngest(db: Db, databaseUrl: string, options: IngestOptions): Promise<LoadResult & { idleRssMb: number; cpuMsPerRequest: number }> {
   await db.$client.query("create table if not exists bench_raw_alerts (id bigserial primary key, body jsonb not null, received_at timestamptz not null default now())");
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/raw-server.ts")], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
@@ -66,7 +75,7 @@ export async function benchRawIngest(db: Db, databaseUrl: string, options: Inges
     const idleRssMb = rssMb(child.pid!);
     const source = { slug: "raw", secret: "raw" };
     const tag = Date.now().toString(36);
-    const result = await closedLoop({ url: `http://127.0.0.1:${port}`, ...options, next: (i) => signedRequest(source, detection(tag, i, `user${i % 500}`)) });
+    const result = await withCpu(child.pid!, options.warmupMs, () => closedLoop({ url: `http://127.0.0.1:${port}`, ...options, next: (i) => signedRequest(source, detection(tag, i, `user${i % 500}`)) }));
     return { ...result, idleRssMb };
   } finally {
     const exited = new Promise((r) => child.once("exit", r));

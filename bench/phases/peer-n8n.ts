@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { freePort } from "../../test/helpers/app-server";
-import { withAdmin } from "../database";
+import { withAdmin } from "../../test/helpers/db";
 import { withDatabase } from "../../test/helpers/postgres";
 import { closedLoop } from "../load";
 import { waitUntil } from "../stats";
