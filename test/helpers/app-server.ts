@@ -40,17 +40,20 @@ export interface AppServer {
   database: TestDatabase;
   worker: VigilWorker | null;
   admin: { email: string; password: string };
+  /** The `next start` process (benchmarks read its memory and attach profilers). */
+  webPid: number;
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string>; onOutput?: (text: string) => void } = {}): Promise<AppServer> {
+export async function startAppServer(options: { label?: string; worker?: boolean; env?: Record<string, string>; onOutput?: (text: string) => void; database?: TestDatabase; nodeArgs?: string[] } = {}): Promise<AppServer> {
   const root = process.cwd();
   if (buildIsStale(root)) buildWebApp(root);
-  const database = await createTestDatabase(options.label ?? "app");
+  // A caller may bring its own database (the benchmark brings a clone of its seeded one).
+  const database = options.database ?? (await createTestDatabase(options.label ?? "app"));
   const admin = (await database.db.transaction((tx) => ensureFirstAdmin(tx)))!;
   const worker = options.worker === false ? null : await startWorker({ connectionString: database.url, concurrency: 4, pollInterval: 250 });
   const port = await freePort();
-  const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const web = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", options.onOutput ? "pipe" : "inherit", options.onOutput ? "pipe" : "inherit"],
     env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), VIGIL_PUBLIC_URL: `http://127.0.0.1:${port}`, VIGIL_PROCESS: "vigil-web-test", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
@@ -63,6 +66,7 @@ export async function startAppServer(options: { label?: string; worker?: boolean
     database,
     worker,
     admin,
+    webPid: web.pid!,
     async stop() {
       if (web.exitCode === null) {
         const exited = new Promise((r) => web.once("exit", r));
