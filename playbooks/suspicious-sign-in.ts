@@ -59,7 +59,7 @@ export default definePlaybook({
       const posted = await ctx.step("notify soc", () => settle(() => ctx.integrations.slack.post({ text: `Escalated: ${why} after a suspicious sign-in from ${where}. A manager must decide on disabling the account.` })));
       await ctx.comment(`Escalated to critical: ${why}.${posted.ok ? " The SOC channel was notified." : ""}`);
     }
-    const decision = await ctx.approval("disable account", {
+    const decision = await ctx.approval("approve disabling", {
       title: `Disable ${user}`,
       description: `${why}.`,
       role: "manager",
