@@ -10,6 +10,9 @@ const MAX_URLS = 10;
 const MAX_HASHES = 10;
 const hasAt = (v: string) => v.includes("@");
 
+/** Step names are at most 200 characters and unique: long URLs are cut and numbered. */
+const label = (value: string, n: number) => (value.length <= 150 ? value : `${value.slice(0, 140)}… #${n}`);
+
 function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname.replace(/^\[|\]$/g, "");
@@ -33,9 +36,9 @@ export default definePlaybook({
     const malicious: string[] = [];
     const findings: string[] = [];
     for (const [type, values] of [["url", urls], ["hash", hashes]] as const) {
-      for (const value of values) {
+      for (const [n, value] of values.entries()) {
         const kind = type === "url" ? "url" : value.length === 64 ? "sha256" : value.length === 40 ? "sha1" : "md5";
-        const intel = await ctx.step(`enrich ${value}`, () => settle(() => ctx.integrations.enrichment.lookup({ type: kind, value })));
+        const intel = await ctx.step(`enrich ${label(value, n + 1)}`, () => settle(() => ctx.integrations.enrichment.lookup({ type: kind, value })));
         const verdict = intel.ok ? (intel.value?.verdict ?? "unknown") : "unknown";
         if (verdict === "malicious") malicious.push(value);
         findings.push(`${type === "url" ? "URL" : "Attachment"} ${value}: ${verdict}${intel.ok ? "" : ` (enrichment failed: ${intel.error})`}.`);

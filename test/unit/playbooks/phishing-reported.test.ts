@@ -47,6 +47,14 @@ describe("phishing-reported playbook", () => {
     expect(result.comments[0]).toContain("mailbox-quota.example");
   });
 
+  it("enriches URLs longer than a step name allows", async () => {
+    const long = (n: number) => `https://files.example/${"a".repeat(300)}/${n}`;
+    const observables = [...report.normalized.observables, { type: "url" as const, value: long(1) }, { type: "url" as const, value: long(2) }];
+    const result = await testPlaybook(phishingReported, { alert: { ...report, normalized: { ...report.normalized, observables } } });
+    expect(result.status).toBe("succeeded");
+    expect(result.calls.filter((c) => c.path === "enrichment.lookup")).toHaveLength(5);
+  });
+
   it("says so when the reporter cannot be emailed, without failing", async () => {
     const result = await testPlaybook(phishingReported, { alert: report, integrations: { "enrichment.lookup": verdictByValue([]), "email.send": { $throw: "there is no enabled email connection" } } });
     expect(result.status).toBe("succeeded");
