@@ -37,7 +37,7 @@ beforeAll(async () => {
     startVirusTotalFake({ malicious: { [PHISH_HASH]: 41 } }),
     startSmtpServer(),
   ]);
-  okta = await startFakeOkta({ users: [{ login: "carol@example.com" }, { login: "FIN-WS-12\\ivan" }], groups: [] });
+  okta = await startFakeOkta({ users: [{ login: "carol@example.com" }, { login: "FIN-WS-12\\ivan" }, { login: "CONTOSO\\dave" }], groups: [] });
   const base = { allowPrivateNetwork: true };
   await seedConnection(t.db, { integration: "panos", name: "pa-edge", config: { ...base, url: panos.url }, secret: { apiKey: panos.apiKey } });
   await seedConnection(t.db, { integration: "okta", name: "okta", config: { ...base, orgUrl: okta.url }, secret: { apiToken: okta.token } });
@@ -134,6 +134,20 @@ describe("shipped playbooks end to end", () => {
     const { kinds, comments } = await timeline(caseId);
     expect(kinds).toContain("severity_changed");
     expect(comments.find((c) => c.startsWith("Malware on FIN-WS-12"))).toContain("FIN-WS-12\\ivan: disabled (approved by");
+  });
+
+  it("malware-on-host: on a server, the user is disabled only once two managers approved", async () => {
+    const caseId = await post("defender", "test/fixtures/playbooks/defender-malware-on-server.json");
+    await waitStatus("malware-on-host", caseId, "waiting");
+    const approval = await decide("malware-on-host", caseId, "approve", [managers[0]!]);
+    expect(approval.quorum).toBe(2);
+    expect(oktaUser(okta, "CONTOSO\\dave").status).toBe("ACTIVE");
+    expect(await statusOf("malware-on-host", caseId)).toBe("waiting");
+    await callerFor(t.db, managers[1]!).approvals.decide({ approvalId: approval.id, decision: "approve", paramsHash: approval.paramsHash });
+    await waitStatus("malware-on-host", caseId, "succeeded");
+    expect(oktaUser(okta, "CONTOSO\\dave").status).toBe("SUSPENDED");
+    const { comments } = await timeline(caseId);
+    expect(comments.find((c) => c.startsWith("Malware on srv-file01.corp.contoso.com (server)"))).toContain("CONTOSO\\dave: disabled (approved by");
   });
 
   it("phishing-reported: a malicious attachment blocks the sender IP and the reporter is told", async () => {
