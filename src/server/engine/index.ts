@@ -16,3 +16,5 @@ export type {
 export type { Duration } from "./duration";
 export { NonRetriableError, RetryAfterError } from "./errors";
 export { confirmationLink } from "./confirm-links";
+export { settle, type Settled } from "./settle";
+export { alertText, pickObservables, type PickOptions } from "./alert-picks";

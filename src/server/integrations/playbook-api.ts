@@ -14,6 +14,10 @@
 //     system can do, or when a playbook must hit one connection in particular.
 //   await ctx.step("enrich", () => ctx.integrations.enrichment.lookup({ type: "ip", value: ip }));
 //     Every enrichment connection at once, cached per observable and within each key's quota.
+//   await ctx.step("block", () => ctx.integrations.network.blockIp({ ip, duration: "24h" }));
+//     The first blocking connection that works (CrowdSec, firewalls, Cloudflare); never throws for "cannot".
+//   await ctx.step("critical", () => ctx.integrations.cases.raiseSeverity({ severity: "critical" }));
+//     The run's own case: severity, attached observables, other hosts that saw an indicator.
 // Containment calls return a ContainmentOutcome (ledger id, status, expiry, result) and accept
 // { expiresIn, reason }; several containment calls in one step get keys `runId:step`, `runId:step#2`, ...
 import type { z } from "zod";
@@ -29,10 +33,12 @@ import type { ContainmentOutcome } from "./ledger";
 import { resolveConnection, type OpenConnection } from "./open-connection";
 import { INTEGRATIONS, type IntegrationId } from "./registry";
 import { enrichmentApi, type EnrichmentApi } from "../enrichment/playbook-api";
+import { caseApi, type CaseApi } from "../cases/playbook-api";
+import { networkApi, type NetworkApi } from "./network/playbook-api";
 
 export interface PlaybookIntegrationDeps {
   db: Db;
-  run: { id: string; playbookId: string; caseId: string | null };
+  run: { id: string; playbookId: string; caseId: string | null; alertId?: string | null };
   log: Logger;
 }
 
@@ -50,7 +56,7 @@ export type ActionsApi<D extends AnyIntegration> = { [K in keyof D["actions"]]: 
 /** `ctx.integrations.okta.x()` (its only connection) or `ctx.integrations.okta("name").x()`. */
 export type SystemApi<D extends AnyIntegration> = ((connection?: string) => ActionsApi<D>) & ActionsApi<D>;
 
-export type PlaybookIntegrations = { identity: IdentityApi; enrichment: EnrichmentApi } & { [K in IntegrationId]: SystemApi<(typeof INTEGRATIONS)[K]> };
+export type PlaybookIntegrations = { identity: IdentityApi; enrichment: EnrichmentApi; network: NetworkApi; cases: CaseApi } & { [K in IntegrationId]: SystemApi<(typeof INTEGRATIONS)[K]> };
 
 type Invoke = (resolve: () => Promise<OpenConnection>, action: string, params: Record<string, unknown>) => Promise<unknown>;
 
@@ -103,5 +109,5 @@ function identityApi(deps: PlaybookIntegrationDeps, invoke: Invoke): IdentityApi
 export function createPlaybookIntegrations(deps: PlaybookIntegrationDeps): PlaybookIntegrations {
   const invoke = invoker(deps);
   const systems = Object.fromEntries(Object.values(INTEGRATIONS as Record<string, AnyIntegration>).map((i) => [i.id, systemApi(deps, invoke, i)]));
-  return { identity: identityApi(deps, invoke), enrichment: enrichmentApi(deps), ...systems } as PlaybookIntegrations;
+  return { ...systems, identity: identityApi(deps, invoke), enrichment: enrichmentApi(deps), network: networkApi(deps.db, invoke), cases: caseApi(deps) } as PlaybookIntegrations;
 }

@@ -67,6 +67,9 @@ const DEFAULTS = {
   },
 } as const;
 
+/** Roles implied by well-known field names, so playbooks can tell a phish's sender from its reporter. */
+const DEFAULT_ROLES: Record<string, string> = { src_ip: "src", source_ip: "src", "source.ip": "src", client_ip: "src", remote_ip: "src", dst_ip: "dst", dest_ip: "dst", destination_ip: "dst", "destination.ip": "dst", sender: "src", recipient: "dst" };
+
 type ScalarField = "title" | "severity" | "occurredAt" | "externalId" | "category" | "description";
 
 function severityOf(raw: unknown, mapping: GenericMapping) {
@@ -90,7 +93,7 @@ function observablesOf(payload: Record<string, unknown>, mapping: GenericMapping
     }
   }
   const paths = { ...DEFAULTS.observables, ...(mapping.observables ?? {}) } as Record<(typeof OBSERVABLE_TYPES)[number], readonly string[]>;
-  for (const type of OBSERVABLE_TYPES) for (const p of paths[type] ?? []) set.add(type, selectAll(payload, p));
+  for (const type of OBSERVABLE_TYPES) for (const p of paths[type] ?? []) set.add(type, selectAll(payload, p), mapping.observables?.[type] ? undefined : DEFAULT_ROLES[p]);
   set.addFromText(description);
   return set.toArray();
 }

@@ -13,7 +13,12 @@ describe("generic parser", () => {
     );
     expect(alert).toMatchObject({ title: "Brute force on VPN", severity: "high", externalId: "a-1", category: "brute_force", vendor: "generic" });
     expect(alert!.occurredAt.toISOString()).toBe("2026-11-23T09:58:00.000Z");
-    expect(alert!.observables).toEqual(expect.arrayContaining([{ type: "ip", value: "198.51.100.23" }, { type: "user", value: "alice" }]));
+    expect(alert!.observables).toEqual(expect.arrayContaining([{ type: "ip", value: "198.51.100.23", role: "src" }, { type: "user", value: "alice" }]));
+  });
+
+  it("gives a phishing report's sender and recipient their roles", () => {
+    const [alert] = genericParser.parse({ title: "Phishing reported", sender: "boss@evil.example", recipient: "erin@corp.example" }, { receivedAt });
+    expect(alert!.observables).toEqual(expect.arrayContaining([{ type: "email", value: "boss@evil.example", role: "src" }, { type: "email", value: "erin@corp.example", role: "dst" }]));
   });
 
   it("applies a per-source mapping", () => {
