@@ -25,6 +25,7 @@ program
   .command("demo")
   .description("create demo alert sources (demo-*) and send sample alerts for the shipped playbooks through the running Vigil's webhook")
   .option("--url <base-url>", "the running Vigil (Default: VIGIL_PUBLIC_URL, else http://localhost:PORT)")
+  .option("--with-connections", "send even while identity, network or notification connections are enabled (playbooks may act through them)")
   .action(demoCommand);
 
 const admin = program.command("admin").description("user administration");

@@ -4,7 +4,7 @@
 // A second run adds new alerts with the same sources and credentials.
 import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alerts, alertSources, approvals, auditLog, cases, playbookRuns } from "@/server/db/schema";
+import { alerts, alertSources, approvals, auditLog, cases, connections, playbookRuns } from "@/server/db/schema";
 import { seedDemo } from "@/server/demo/seed-demo";
 import { DEMO_SOURCES } from "@/server/demo/demo-sources";
 import { DEMO_CAST, DEMO_SCENARIOS } from "@/server/demo/demo-story";
@@ -102,6 +102,22 @@ describe("seedDemo", () => {
       expect(await fresh.db.select().from(alertSources)).toHaveLength(0);
     } finally {
       await fresh.drop();
+    }
+  });
+
+  it("refuses while playbooks could act through a real connection, and sends nothing", async () => {
+    const before = (await t.db.select({ id: alerts.id }).from(alerts)).length;
+    await t.db.insert(connections).values([
+      { integration: "abuseipdb", name: "intel" }, // enrichment only reads: allowed
+      { integration: "okta", name: "corp-okta" },
+    ]);
+    try {
+      await expect(seedDemo(t.db, { baseUrl: server.url, actor: "cli" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/enabled connections: corp-okta \(okta\)\. Disable them/) });
+      expect((await t.db.select({ id: alerts.id }).from(alerts)).length).toBe(before);
+      await t.db.update(connections).set({ enabled: false }).where(eq(connections.name, "corp-okta"));
+      await expect(seedDemo(t.db, { baseUrl: server.url, actor: "cli" })).resolves.toMatchObject({ casesUrl: `${server.url}/cases` });
+    } finally {
+      await t.db.delete(connections).where(sql`true`);
     }
   });
 });

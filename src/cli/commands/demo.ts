@@ -5,9 +5,9 @@ import { publicUrl } from "../../server/env";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { withDb } from "./admin";
 
-export async function demoCommand(opts: { url?: string }): Promise<void> {
+export async function demoCommand(opts: { url?: string; withConnections?: boolean }): Promise<void> {
   const baseUrl = (opts.url ?? publicUrl()).replace(/\/$/, "");
-  const result = await withDb((db) => seedDemo(db, { baseUrl, actor: "cli" }));
+  const result = await withDb((db) => seedDemo(db, { baseUrl, actor: "cli", withConnections: opts.withConnections }));
   const created = result.sources.filter((s) => s.created).map((s) => s.slug);
   const kept = result.sources.filter((s) => !s.created).map((s) => s.slug);
   if (created.length) console.log(`created demo alert sources: ${created.join(", ")}`);

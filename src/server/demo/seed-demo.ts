@@ -4,6 +4,7 @@
 // grouping into cases, playbook triggers — and nothing is written around it.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import { assertDemoIsContained } from "./demo-safety";
 import { ensureDemoSources, type DemoSource } from "./demo-sources";
 import { demoAlerts, type DemoScenario } from "./demo-story";
 import { assertReachable, sendDemoAlert } from "./send-demo-alert";
@@ -16,6 +17,8 @@ export interface SeedDemoOptions {
   /** Story time. (Default: now) */
   now?: Date;
   fetch?: typeof fetch;
+  /** Send even while identity, network or notification connections are enabled. (Default: false) */
+  withConnections?: boolean;
 }
 
 export interface SeedDemoResult {
@@ -32,6 +35,7 @@ function newRunTag(): string {
 }
 
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  if (!options.withConnections) await assertDemoIsContained(db);
   await assertReachable(options.baseUrl, options.fetch); // nothing is created when no Vigil answers there
   const sources = await db.transaction((tx) => ensureDemoSources(tx, options.actor));
   const bySlug = new Map<string, DemoSource>(sources.map((s) => [s.slug, s]));
