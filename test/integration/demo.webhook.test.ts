@@ -54,7 +54,7 @@ describe("seedDemo", () => {
     const rows = await t.db.select({ id: alerts.id, caseId: alerts.caseId, category: sql<string>`${alerts.normalized}->>'category'`, slug: alertSources.slug }).from(alerts).innerJoin(alertSources, eq(alerts.sourceId, alertSources.id));
     expect(rows).toHaveLength(result.alerts.reduce((n, a) => n + a.alertIds.length, 0));
     expect(rows.every((r) => r.caseId !== null)).toBe(true);
-    expect(new Set(rows.map((r) => r.category))).toEqual(new Set(["brute_force", "impossible_travel", "malware", "phishing", "c2"]));
+    expect(new Set(rows.map((r) => r.category))).toEqual(new Set(["brute_force", "impossible_travel", "suspicious_login", "malware", "phishing", "c2"]));
     // Every alert of a scenario is in a case, and the cases exist.
     const caseRows = await t.db.select({ id: cases.id, title: cases.title }).from(cases);
     expect(caseRows.map((c) => c.id).sort()).toEqual([...result.caseIds].sort());

@@ -118,8 +118,8 @@ function suspiciousSignIn({ now, runTag }: StoryClock): DemoAlert[] {
       name: `demo-${runTag}`,
       type: "Microsoft.SecurityInsights/incidents",
       properties: {
-        title: "Impossible travel activity",
-        description: `${travelUser} signed in from Lyon, France and 35 minutes later from Sydney, Australia (${travelIpAway}).`,
+        title: "Unfamiliar sign-in properties",
+        description: `${travelUser} signed in from Sydney, Australia (${travelIpAway}) on a new device, 35 minutes after a sign-in from Lyon, France.`,
         severity: "Medium",
         status: "New",
         firstActivityTimeUtc: iso(minutesBefore(now, 5)),
