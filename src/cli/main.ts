@@ -6,6 +6,7 @@ import { SOURCE_AUTH_MODES, sourceKinds } from "../server/intake/sources";
 import { adminCreateCommand, auditVerifyCommand, migrateCommand } from "./commands/admin";
 import { alertParseCommand } from "./commands/alert-parse";
 import { auditExportCommand } from "./commands/audit";
+import { demoCommand } from "./commands/demo";
 import { secretsRotateCommand } from "./commands/secrets";
 import { sourceAddCommand, sourceRotateCommand } from "./commands/source";
 import { playbookBacktestCommand, playbookTestCommand } from "./commands/playbook";
@@ -19,6 +20,13 @@ program.command("start").description("run web + worker (embedded Postgres when D
 program.command("web").description("run the web app only").action(webCommand);
 program.command("worker").description("run the playbook worker only").action(workerCommand);
 program.command("migrate").description("apply database migrations and sync playbooks").action(migrateCommand);
+
+program
+  .command("demo")
+  .description("create demo alert sources (demo-*) and send sample alerts for the shipped playbooks through the running Vigil's webhook")
+  .option("--url <base-url>", "the running Vigil (Default: VIGIL_PUBLIC_URL, else http://localhost:PORT)")
+  .option("--with-connections", "send even while identity, network or notification connections are enabled (playbooks may act through them)")
+  .action(demoCommand);
 
 const admin = program.command("admin").description("user administration");
 admin

@@ -6,6 +6,7 @@ import { authRouter } from "./routers/auth";
 import { casesRouter } from "./routers/cases";
 import { connectionsRouter } from "./routers/connections";
 import { containmentRouter } from "./routers/containment";
+import { demoRouter } from "./routers/demo";
 import { enrichmentsRouter } from "./routers/enrichments";
 import { groupingRulesRouter } from "./routers/grouping-rules";
 import { ingestFailuresRouter } from "./routers/ingest-failures";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   connections: connectionsRouter,
   containment: containmentRouter,
+  demo: demoRouter,
   enrichments: enrichmentsRouter,
   groupingRules: groupingRulesRouter,
   ingestFailures: ingestFailuresRouter,

@@ -17,6 +17,7 @@ import { useToast } from "@/components/toast";
 import { useTRPC } from "@/trpc/react";
 import { BulkBar } from "./bulk-bar";
 import { FilterBar, SortSelect } from "./filter-bar";
+import { LoadDemoButton } from "./load-demo-button";
 import { DEFAULT_FILTERS, filtersFromParams, listInputFromFilters, paramsFromFilters, type CaseFilterState } from "./filters";
 
 function Counts({ onPick }: { onPick: (status: string) => void }) {
@@ -40,7 +41,7 @@ function Counts({ onPick }: { onPick: (status: string) => void }) {
   );
 }
 
-export function CaseList({ me }: { me: { id: string } }) {
+export function CaseList({ me }: { me: { id: string; isAdmin?: boolean } }) {
   const trpc = useTRPC();
   const toast = useToast();
   const router = useRouter();
@@ -89,7 +90,11 @@ export function CaseList({ me }: { me: { id: string } }) {
       {list.error && <ErrorState what="load cases" error={list.error} />}
       {list.isPending && <p className="py-10 text-center text-sm text-slate-500">Loading cases…</p>}
       {list.isSuccess && rows.length === 0 && (
-        <EmptyState title={JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS) ? "No open cases" : "No case matches these filters"} testId="cases-empty">
+        <EmptyState
+          title={JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS) ? "No open cases" : "No case matches these filters"}
+          testId="cases-empty"
+          action={me.isAdmin && JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS) ? <LoadDemoButton /> : undefined}
+        >
           {JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS) ? (
             <>Cases open when alerts arrive. Add an alert source under Admin → Alert sources (or <code>npm run vigil -- source add --slug my-siem</code>) and POST an alert to <code>/api/webhooks/my-siem</code>.</>
           ) : (

@@ -10,7 +10,7 @@ export default async function CasesPage() {
   const session = await currentSession();
   return (
     <Suspense>
-      <CaseList me={{ id: session?.user.id ?? "" }} />
+      <CaseList me={{ id: session?.user.id ?? "", isAdmin: session?.user.role === "admin" }} />
     </Suspense>
   );
 }
