@@ -44,7 +44,15 @@ for (const theme of ["light", "dark"] as const) {
     await visit(page, "cases", "/cases", "Cases", theme);
     await visit(page, "case", `/cases/${caseId}`, "Timeline", theme);
     await visit(page, "alerts", "/alerts", "Alerts", theme);
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await expect(page.getByTestId("alert-row").nth(1)).toHaveAttribute("data-active", "true");
     await visit(page, "runs", "/runs", "Playbook runs", theme);
+    // Lists are keyboard-driven: j moves down, o opens.
+    await page.keyboard.press("j");
+    await expect(page.getByTestId("run-row").first()).toHaveAttribute("data-active", "true");
+    await page.keyboard.press("o");
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
     await visit(page, "run", `/runs/${runId}`, "Disable an account after approval", theme);
     await visit(page, "approvals", "/approvals", "Approvals", theme);
     await visit(page, "containment", "/containment", "Containment", theme);
