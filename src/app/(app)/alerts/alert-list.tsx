@@ -47,7 +47,7 @@ export function AlertList() {
         <h1 className="text-lg font-semibold">Alerts</h1>
         <div role="group" aria-label="Filter by severity" className="flex gap-1">
           {SEVERITIES.map((s) => (
-            <button key={s} type="button" aria-pressed={severity.includes(s)} onClick={() => toggle(s)} className={`rounded border px-2 py-0.5 text-xs ${severity.includes(s) ? "border-emerald-500 bg-emerald-500/10" : "border-slate-300 dark:border-slate-700"}`}>
+            <button key={s} type="button" aria-pressed={severity.includes(s)} onClick={() => toggle(s)} className={`rounded border px-2 py-0.5 text-xs ${severity.includes(s) ? "border-sky-500 bg-sky-500/10" : "border-slate-300 dark:border-slate-700"}`}>
               {s}
             </button>
           ))}
