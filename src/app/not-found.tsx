@@ -12,7 +12,7 @@ export default function NotFound() {
         <p className="text-sm font-medium text-emerald-500">404</p>
         <h1 className="mt-2 text-xl font-semibold tracking-tight">This page could not be found</h1>
         <p className="mt-2 text-sm text-slate-500">The link may be out of date, or the address mistyped.</p>
-        <Link href="/cases" className="mt-6 inline-block rounded-md bg-emerald-600 px-3 py-2 text-sm font-medium text-white hover:bg-emerald-500">
+        <Link href="/cases" className="mt-6 inline-block rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-500">
           Go to cases
         </Link>
       </div>

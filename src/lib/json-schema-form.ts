@@ -17,7 +17,15 @@ export interface FieldSpec {
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; items?: Schema; description?: string; title?: string; format?: string; default?: unknown };
 
-const humanize = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
+/** Words shown in capitals in labels ("src_ip" reads "Src IP", not "Src ip"). */
+const ACRONYMS = new Set(["ip", "id", "url", "uri", "dns", "mfa", "sso", "ssh", "api", "mac", "md5", "sha1", "sha256"]);
+
+const humanize = (name: string) =>
+  name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .replace(/\b[a-z0-9]+\b/gi, (w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w))
+    .replace(/^./, (c) => c.toUpperCase());
 
 function kindOf(s: Schema): FieldKind {
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;

@@ -1,7 +1,11 @@
 // Stories about who sees what: an analyst has no admin navigation, gets a 403 page for admin
 // pages and FORBIDDEN from admin procedures; an admin reviews users, the audit chain and metrics.
 import { expect, test } from "@playwright/test";
-import { e2eEnv, e2eSource, e2eUser, screenshot, signIn } from "./helpers";
+import { eq } from "drizzle-orm";
+import { approvals } from "../../src/server/db/schema";
+import { approvalLinkFor } from "../../src/server/engine/approval-links";
+import { startRun } from "../../src/server/engine/runs";
+import { e2eDb, e2eEnv, e2eSource, e2eUser, screenshot, signIn } from "./helpers";
 
 test("analyst cannot see admin pages", async ({ page }) => {
   const ana = await e2eUser("analyst", "Ana Admin-Curious");
@@ -25,6 +29,33 @@ test("analyst cannot see admin pages", async ({ page }) => {
   });
   expect(create.status()).toBe(403);
   expect(((await create.json()) as { error: { json: { message: string } } }).error.json.message).toBe("this needs the admin role");
+});
+
+test("analyst sees a pending approval but cannot approve it, in the inbox, by API or by a manager's link", async ({ page }) => {
+  const db = e2eDb();
+  const ana = await e2eUser("analyst", "Ana No-Approve");
+  const manager = await e2eUser("manager", "Max Approver");
+  const runId = await db.transaction((tx) => startRun(tx, { playbookId: "e2e-gated-disable", input: { user: "gina" }, actor: "test" }));
+  await expect.poll(async () => (await db.select().from(approvals).where(eq(approvals.runId, runId)))[0]?.status).toBe("pending");
+  const [approval] = await db.select().from(approvals).where(eq(approvals.runId, runId));
+
+  await signIn(page, ana.email, ana.password);
+  await page.goto("/approvals");
+  const card = page.getByTestId("approval-card").filter({ hasText: "Disable gina in corp.example" });
+  await expect(card.getByTestId("cannot-decide")).toHaveText("deciding needs the manager role");
+  await expect(card.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await screenshot(page, "approvals-analyst");
+
+  const decide = await page.request.post("/api/trpc/approvals.decide", {
+    headers: { "content-type": "application/json", origin: e2eEnv().url },
+    data: { json: { approvalId: approval!.id, decision: "approve", paramsHash: approval!.paramsHash } },
+  });
+  expect(decide.status()).toBe(403);
+  // A manager's signed link, forwarded to the analyst, decides nothing either.
+  await page.goto(new URL(await approvalLinkFor(db, approval!.id, manager.id)).pathname);
+  await expect(page.getByTestId("link-problem")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  expect((await db.select().from(approvals).where(eq(approvals.id, approval!.id)))[0]?.status).toBe("pending");
 });
 
 test("admin reviews users, the audit chain and metrics, in light and dark", async ({ page, request }) => {

@@ -27,17 +27,20 @@ test("analyst enriches a case's observables and sees the verdicts", async ({ pag
     await signIn(page, env.adminEmail, env.adminPassword);
     await page.goto("/cases");
     await page.getByRole("link", { name: "Phishing link clicked by bob" }).click();
-    const panel = page.getByTestId("case-enrichments");
-    await expect(panel.getByTestId("enriched-observable")).toHaveCount(3);
+    const panel = page.getByTestId("case-observables");
+    await expect(panel.getByTestId("observable")).toHaveCount(3);
     await expect(panel).toContainText("not enriched");
 
     await panel.getByTestId("enrich-case").click();
-    const ip = panel.getByTestId("enriched-observable").filter({ hasText: "198.51.100.66" });
+    const ip = panel.getByTestId("observable").filter({ hasText: "198.51.100.66" });
     await expect(ip.getByTestId("enrichment-result")).toHaveCount(3);
     await expect(ip.locator("[data-verdict]").first()).toHaveAttribute("data-verdict", "malicious");
     await expect(ip).toContainText("Abuse confidence 97% from 42 report(s)");
-    const domain = panel.getByTestId("enriched-observable").filter({ hasText: "login-micros0ft.example" });
+    const domain = panel.getByTestId("observable").filter({ hasText: "login-micros0ft.example" });
     await expect(domain).toContainText("14/70 engines flag it malicious");
+    // One panel: enrichment and "appears in N other cases" side by side, not two lists.
+    await expect(page.getByTestId("case-observables")).toHaveCount(1);
+    await expect(ip).toContainText("only here");
     await page.screenshot({ path: "test-results/screenshots/case-enrichment.png", fullPage: true });
   } finally {
     await Promise.all([abuse.stop(), vt.stop(), gn.stop()]);

@@ -4,12 +4,14 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { approvals, auditLog, playbookRuns, playbooks } from "../../src/server/db/schema";
+import { approvalLinkFor } from "../../src/server/engine/approval-links";
 import { startRun } from "../../src/server/engine/runs";
 import { createSource } from "../../src/server/intake/sources";
 import { seedUser, TEST_PASSWORD } from "../helpers/fixtures";
 import { e2eDb, e2eEnv, signIn } from "./helpers";
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
+const pathOf = (url: string) => new URL(url).pathname;
 
 test("manager approves a gated step from the inbox and the run continues", async ({ page, request }) => {
   const db = e2eDb();
@@ -88,4 +90,67 @@ test("an admin disables and re-enables a playbook, audited", async ({ page }) =>
   await expect(row.getByRole("switch", { name: "Disable playbook e2e-gated-disable" })).toHaveAttribute("aria-checked", "true");
   const audits = await db.select().from(auditLog).where(eq(auditLog.subject, "playbook:e2e-gated-disable"));
   expect(audits.map((a) => a.action)).toEqual(["playbook.disable", "playbook.enable"]);
+});
+
+// Story: an analyst has the case open while two gated runs wait on it. A manager (in another
+// browser) approves one from the inbox and the other from the signed link of its notification;
+// the analyst's page shows each run continue to the end without a reload.
+test("the analyst's open case page follows approvals from the inbox and the signed link live", async ({ browser, request }) => {
+  const db = e2eDb();
+  const analyst = await seedUser(db, "analyst");
+  const manager = await seedUser(db, "manager");
+  const source = await db.transaction((tx) => createSource(tx, "test", { slug: `e2e-gated-live-${Date.now() % 100_000}` }));
+  const res = await request.post(`/api/webhooks/${source.slug}`, {
+    headers: { authorization: `Bearer ${source.secret}`, "content-type": "application/json" },
+    data: { id: `gated-live-${Date.now()}`, title: "Password spray against finance accounts", severity: "high", category: "password_spray", user: "dana", src_ip: "203.0.113.61" },
+  });
+  expect(res.status()).toBe(202);
+  const { caseId } = (await res.json()) as { caseId: string };
+  const start = (user: string) => db.transaction((tx) => startRun(tx, { playbookId: "e2e-gated-disable", caseId, requestedBy: analyst.id, input: { user }, actor: `user:${analyst.id}` }));
+  const [inboxRun, linkRun] = [await start("dana"), await start("evan")];
+  const pendingOf = async (runId: string) => (await db.select().from(approvals).where(eq(approvals.runId, runId)))[0];
+  await expect.poll(async () => (await pendingOf(inboxRun))?.status).toBe("pending");
+  await expect.poll(async () => (await pendingOf(linkRun))?.status).toBe("pending");
+
+  const analystContext = await browser.newContext();
+  const managerContext = await browser.newContext();
+  try {
+    const casePage = await analystContext.newPage();
+    await signIn(casePage, analyst.email, TEST_PASSWORD);
+    await casePage.goto(`/cases/${caseId}`);
+    await expect(casePage.getByTestId("live-status")).toHaveAttribute("data-state", "live");
+    // A marker on the window: a reload or navigation would lose it.
+    await casePage.evaluate(() => ((window as unknown as { vigilMarker: string }).vigilMarker = "same page"));
+    const runCard = (runId: string) => casePage.getByTestId("run").filter({ has: casePage.locator(`a[href="/runs/${runId}"]`) });
+    await expect(runCard(inboxRun).locator("[data-status]").first()).toHaveAttribute("data-status", "waiting");
+    await expect(runCard(linkRun).locator("[data-status]").first()).toHaveAttribute("data-status", "waiting");
+    await casePage.screenshot({ path: shot("case-runs-waiting"), fullPage: true });
+
+    // 1. From the inbox.
+    const inbox = await managerContext.newPage();
+    await signIn(inbox, manager.email, TEST_PASSWORD);
+    await inbox.goto("/approvals");
+    const card = inbox.getByTestId("approval-card").filter({ hasText: "Disable dana in corp.example" });
+    await card.getByLabel(/Reason/).fill("Spray confirmed from the VPN logs");
+    await card.getByRole("button", { name: "Approve" }).click();
+    await expect(runCard(inboxRun).locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded");
+    await expect(runCard(inboxRun).getByTestId("run-step").filter({ hasText: "disable account" })).toBeVisible();
+    await expect(casePage.getByTestId("timeline-entry").filter({ hasText: "Disabled dana after approval" })).toBeVisible();
+    await expect(runCard(linkRun).locator("[data-status]").first()).toHaveAttribute("data-status", "waiting");
+
+    // 2. From the signed link in the notification (the manager is signed in already).
+    const link = pathOf(await approvalLinkFor(db, (await pendingOf(linkRun))!.id, manager.id));
+    await inbox.goto(link);
+    await expect(inbox.getByTestId("approval-title")).toHaveText("Disable evan in corp.example");
+    await inbox.getByRole("button", { name: "Approve" }).click();
+    await expect(inbox.getByTestId("approval-card")).toHaveAttribute("data-status", "approved");
+    await expect(runCard(linkRun).locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded");
+    await expect(casePage.getByTestId("timeline-entry").filter({ hasText: "Disabled evan after approval" })).toBeVisible();
+    expect(await casePage.evaluate(() => (window as unknown as { vigilMarker?: string }).vigilMarker)).toBe("same page");
+    await casePage.evaluate(() => window.scrollTo(0, 0));
+    await casePage.screenshot({ path: shot("case-runs-approved-live"), fullPage: true });
+  } finally {
+    await analystContext.close();
+    await managerContext.close();
+  }
 });

@@ -82,7 +82,7 @@ export async function getCaseDetail(db: DbOrTx, idOrNumber: string) {
   const row = await findCaseRow(db, idOrNumber);
   const [caseAlerts, events, obs, runs, containment, source] = await Promise.all([
     db
-      .select({ id: alerts.id, title: alerts.title, severity: alerts.severity, category: alerts.category, occurredAt: alerts.occurredAt, receivedAt: alerts.receivedAt, lastSeenAt: alerts.lastSeenAt, duplicateCount: alerts.duplicateCount, externalId: alerts.externalId, raw: alerts.raw, source: alertSources.slug })
+      .select({ id: alerts.id, title: alerts.title, severity: alerts.severity, category: alerts.category, occurredAt: alerts.occurredAt, receivedAt: alerts.receivedAt, lastSeenAt: alerts.lastSeenAt, duplicateCount: alerts.duplicateCount, externalId: alerts.externalId, raw: alerts.raw, source: alertSources.slug, fromMerge: sql<boolean>`cardinality(${alerts.previousCaseIds}) > 0` })
       .from(alerts)
       .innerJoin(alertSources, eq(alertSources.id, alerts.sourceId))
       .where(eq(alerts.caseId, row.id))

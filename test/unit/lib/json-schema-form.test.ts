@@ -32,6 +32,11 @@ describe("fieldsFromSchema", () => {
     expect(initialValues(fields)).toMatchObject({ user: "", hours: "24", notify: true, ips: "" });
   });
 
+  it("labels names in words, with acronyms in capitals", () => {
+    const labels = fieldsFromSchema(z.toJSONSchema(z.object({ src_ip: z.string(), userId: z.string(), ip: z.string(), shipTo: z.string() }))).map((f) => f.label);
+    expect(labels).toEqual(["Src IP", "User ID", "IP", "Ship To"]);
+  });
+
   it("has no fields for a schema-less playbook", () => {
     expect(fieldsFromSchema(null)).toEqual([]);
   });

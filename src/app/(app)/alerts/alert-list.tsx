@@ -2,8 +2,11 @@
 // Every alert, newest first: source, severity, observables, duplicates and the case it is in.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
+import { useListNavigation } from "@/components/keyboard/list-navigation";
+import { Tr } from "@/components/table";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
@@ -33,6 +36,10 @@ export function AlertList() {
     refetchInterval: 5_000,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const router = useRouter();
+  // o/Enter opens the case the active alert is in.
+  const open = useCallback((i: number) => rows[i]?.case && router.push(`/cases/${rows[i].case.number}`), [rows, router]);
+  const nav = useListNavigation({ count: rows.length, onOpen: open, group: "Alerts" });
   const toggle = (s: (typeof SEVERITIES)[number]) => setSeverity((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
   return (
     <section>
@@ -40,7 +47,7 @@ export function AlertList() {
         <h1 className="text-lg font-semibold">Alerts</h1>
         <div role="group" aria-label="Filter by severity" className="flex gap-1">
           {SEVERITIES.map((s) => (
-            <button key={s} type="button" aria-pressed={severity.includes(s)} onClick={() => toggle(s)} className={`rounded border px-2 py-0.5 text-xs ${severity.includes(s) ? "border-emerald-500 bg-emerald-500/10" : "border-slate-300 dark:border-slate-700"}`}>
+            <button key={s} type="button" aria-pressed={severity.includes(s)} onClick={() => toggle(s)} className={`rounded border px-2 py-0.5 text-xs ${severity.includes(s) ? "border-sky-500 bg-sky-500/10" : "border-slate-300 dark:border-slate-700"}`}>
               {s}
             </button>
           ))}
@@ -67,8 +74,8 @@ export function AlertList() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((a) => (
-                <tr key={a.id} data-testid="alert-row" className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/40">
+              {rows.map((a, i) => (
+                <Tr key={a.id} data-testid="alert-row" className="align-top" active={nav.active === i} onClick={() => nav.setActive(i)}>
                   <td className="whitespace-nowrap px-3 py-2 text-slate-500">
                     <Time value={a.receivedAt} />
                     <span className="block text-xs">occurred <Time value={a.occurredAt} /></span>
@@ -77,7 +84,7 @@ export function AlertList() {
                     <span className="font-medium">{a.title}</span>
                     {a.category && <span className="block text-xs text-slate-500">{a.category}</span>}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 whitespace-nowrap">
                     <span className="font-mono">{a.source.slug}</span>
                     <span className="block text-xs text-slate-500">{a.source.kind}</span>
                   </td>
@@ -92,8 +99,8 @@ export function AlertList() {
                       <span className="text-slate-400">—</span>
                     )}
                   </td>
-                  <td className="px-3 py-2 tabular-nums" data-testid="alert-duplicates">{a.duplicateCount > 0 ? `×${a.duplicateCount + 1}` : ""}</td>
-                </tr>
+                  <td className="px-3 py-2 tabular-nums" data-testid="alert-duplicates" title={a.duplicateCount > 0 ? `received ${a.duplicateCount + 1} times` : undefined}>{a.duplicateCount > 0 ? `×${a.duplicateCount + 1}` : ""}</td>
+                </Tr>
               ))}
             </tbody>
           </table>

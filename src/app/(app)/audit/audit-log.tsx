@@ -65,8 +65,8 @@ export function AuditLog() {
             <option key={a} value={a}>{a}</option>
           ))}
         </Select>
-        <Input aria-label="Actor" placeholder="Actor, e.g. user:<id> or system" className="w-56" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
-        <Input aria-label="Subject" placeholder="Subject, e.g. case:<id> or user:" className="w-56" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
+        <Input aria-label="Actor" placeholder="Actor: user:<id>, system…" title="Who did it: user:<id>, system, playbook:<run id>" className="w-60" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
+        <Input aria-label="Subject" placeholder="Subject: case:<id>, user:…" title="What it touched: case:<id>, user:<id>, source:<id>…" className="w-60" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
         <Input type="date" aria-label="From" className="w-36" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         <Input type="date" aria-label="To" className="w-36" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         <Button type="submit" size="sm">Apply</Button>

@@ -64,7 +64,7 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
           <option key={s.id} value={s.id}>{s.slug}</option>
         ))}
       </Select>
-      <TextFilter label="Observable (exact value)" className="w-40" value={filters.observable} placeholder="Observable (exact)" onCommit={(observable) => set({ observable })} />
+      <TextFilter label="Observable (exact value)" className="w-48" value={filters.observable} placeholder="Exact IP, user, host…" onCommit={(observable) => set({ observable })} />
       <label className="flex items-center gap-1 text-xs text-slate-500">
         From
         <Input type="date" aria-label="Opened from" className="w-36" value={filters.from} onChange={(e) => set({ from: e.target.value })} />

@@ -78,7 +78,11 @@ export function MetricsDashboard() {
                 <StackedBarChart label="Alerts per day" {...alertSeries(d, by)} />
               </Panel>
               <Panel title="MTTA and MTTR per week (hours)" testId="chart-response">
-                <LineChart label="Mean time to acknowledge and resolve per week" formatY={hours} {...responseSeries(d)} />
+                {d.responseTimes.every((w) => w.mttaSeconds === null && w.mttrSeconds === null) ? (
+                  <p className="py-16 text-center text-sm text-slate-500">No case was acknowledged or resolved in this period; acknowledge cases (a) to start the clock.</p>
+                ) : (
+                  <LineChart label="Mean time to acknowledge and resolve per week" formatY={hours} {...responseSeries(d)} />
+                )}
               </Panel>
               <Panel title="Closed cases per week: automated vs. with people" testId="chart-automation">
                 {d.automation.closed === 0 ? (

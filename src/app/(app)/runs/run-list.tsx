@@ -2,9 +2,12 @@
 // Runs list: latest first, filterable by status; each row opens the run's journal.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
 import { StatusBadge } from "@/components/badges";
 import { Elapsed } from "@/components/duration";
+import { useListNavigation } from "@/components/keyboard/list-navigation";
+import { Tr } from "@/components/table";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
@@ -15,6 +18,10 @@ export function RunList() {
   const trpc = useTRPC();
   const [filter, setFilter] = useState<Filter>("all");
   const runs = useQuery({ ...trpc.runs.list.queryOptions({ limit: 200, ...(filter === "all" ? {} : { status: filter }) }), refetchInterval: 2_000 });
+  const router = useRouter();
+  const rows = runs.data ?? [];
+  const open = useCallback((i: number) => rows[i] && router.push(`/runs/${rows[i].id}`), [rows, router]);
+  const nav = useListNavigation({ count: rows.length, onOpen: open, group: "Runs" });
   return (
     <section>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -53,8 +60,8 @@ export function RunList() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {runs.data.map((r) => (
-                <tr key={r.id} data-testid="run-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+              {runs.data.map((r, i) => (
+                <Tr key={r.id} data-testid="run-row" active={nav.active === i} onClick={() => nav.setActive(i)}>
                   <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
                   <td className="px-3 py-2">
                     <Link href={`/runs/${r.id}`} className="font-medium hover:underline">{r.playbookTitle}</Link>
@@ -66,7 +73,7 @@ export function RunList() {
                   <td className="px-3 py-2 text-slate-500">{r.requestedByName ?? "trigger"}</td>
                   <td className="px-3 py-2 text-slate-500"><Time value={r.createdAt} /></td>
                   <td className="px-3 py-2 text-slate-500"><Elapsed start={r.startedAt} end={r.finishedAt} /></td>
-                </tr>
+                </Tr>
               ))}
             </tbody>
           </table>

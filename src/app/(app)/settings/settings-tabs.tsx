@@ -21,7 +21,7 @@ export function SettingsTabs() {
             key={tab.href}
             href={tab.href}
             aria-current={current ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${current ? "border-emerald-500 text-slate-900 dark:text-white" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"}`}
+            className={`-mb-px border-b-2 px-3 py-2 ${current ? "border-sky-500 text-slate-900 dark:text-white" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"}`}
           >
             {tab.label}
           </Link>

@@ -1,8 +1,8 @@
 // Small form pieces shared by the settings pages (same look as the sign-in form).
 import type { ReactNode } from "react";
 
-export const inputClass = "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-emerald-500 dark:border-slate-700 dark:bg-slate-950";
-export const buttonClass = "rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500 disabled:opacity-60";
+export const inputClass = "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-sky-500 dark:border-slate-700 dark:bg-slate-950";
+export const buttonClass = "rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-500 disabled:opacity-60";
 export const secondaryButtonClass = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 
 export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {

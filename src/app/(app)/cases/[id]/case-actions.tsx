@@ -1,6 +1,6 @@
 "use client";
 // What an analyst can do from the case page: acknowledge (a), assign to me (m) or to anyone,
-// change status and severity, run a playbook (r). Errors are shown as the server words them.
+// change status and severity, run a playbook (r), merge another case into this one. Errors are shown as the server words them.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/button";
@@ -9,6 +9,7 @@ import { useShortcuts, type Shortcut } from "@/components/keyboard/shortcuts";
 import { useToast } from "@/components/toast";
 import { useTRPC } from "@/trpc/react";
 import type { CaseData } from "@/trpc/types";
+import { MergeDialog } from "./merge-dialog";
 import { RunPlaybookDialog } from "./run-playbook-dialog";
 
 const STATUSES = [
@@ -25,6 +26,7 @@ export function CaseActions({ c, me }: { c: CaseData; me: { id: string } }) {
   const qc = useQueryClient();
   const toast = useToast();
   const [runOpen, setRunOpen] = useState(false);
+  const [mergeOpen, setMergeOpen] = useState(false);
   const users = useQuery(trpc.cases.filterOptions.queryOptions());
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.cases.pathKey() });
   const opts = (done: string, what: string) => ({ onSuccess: () => (toast.success(done), refresh()), onError: (e: { message: string }) => toast.error(`Could not ${what}: ${e.message}`) });
@@ -70,6 +72,8 @@ export function CaseActions({ c, me }: { c: CaseData; me: { id: string } }) {
       <Button shortcut="r" onClick={() => setRunOpen(true)}>
         Run playbook…
       </Button>
+      {!c.mergedIntoId && <Button onClick={() => setMergeOpen(true)}>Merge a case…</Button>}
+      <MergeDialog open={mergeOpen} onClose={() => setMergeOpen(false)} caseId={c.id} caseNumber={c.number} />
       <RunPlaybookDialog open={runOpen} onClose={() => setRunOpen(false)} caseId={c.id} caseNumber={c.number} />
     </div>
   );

@@ -5,7 +5,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorState } from "@/components/empty-state";
-import { CaseEnrichments } from "@/components/observable-enrichments";
 import { useToast } from "@/components/toast";
 import { useTRPC } from "@/trpc/react";
 import { AlertsPanel } from "./alerts-panel";
@@ -45,14 +44,13 @@ export function CaseDetail({ id, me }: { id: string; me: { id: string } }) {
       <div className="grid gap-4 lg:grid-cols-5">
         <div className="space-y-4 lg:col-span-3">
           <Timeline c={c} onChanged={refresh} />
-          <AlertsPanel alerts={c.alerts} total={c.alertCount} />
+          <AlertsPanel caseId={c.id} alerts={c.alerts} total={c.alertCount} />
         </div>
         <div className="space-y-4 lg:col-span-2">
           <RunsPanel runs={c.runs} />
           <ApprovalsPanel approvals={c.approvals} names={c.actorNames} />
           <CaseContainmentPanel actions={c.containment} onRollback={(a) => rollback.mutate({ id: a.id })} rollingBack={rollback.isPending} />
-          <ObservablesPanel observables={c.observables} />
-          <CaseEnrichments caseId={c.id} />
+          <ObservablesPanel caseId={c.id} observables={c.observables} />
         </div>
       </div>
     </div>

@@ -1,4 +1,5 @@
 // Case header: number, title, severity, status, source, assignee, and the SLA clocks.
+import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { SlaClocks } from "@/components/sla-clock";
 import { Time } from "@/components/time";
@@ -12,7 +13,11 @@ export function CaseHeader({ c }: { c: CaseData }) {
         <h1 className="text-xl font-semibold" data-testid="case-title">{c.title}</h1>
         <span data-testid="case-severity"><SeverityBadge severity={c.severity} /></span>
         <span data-testid="case-status"><StatusBadge status={c.status} /></span>
-        {c.mergedIntoId && <span className="text-xs text-amber-600">merged into another case</span>}
+        {c.mergedIntoId && (
+          <Link data-testid="merged-into" href={`/cases/${c.mergedIntoId}`} className="rounded bg-amber-500/15 px-2 py-0.5 text-xs font-medium text-amber-700 hover:underline dark:text-amber-300">
+            merged into another case: open it →
+          </Link>
+        )}
       </div>
       <p className="mt-1 text-sm text-slate-500">
         {c.source ? <>from <span className="font-medium text-slate-700 dark:text-slate-300">{c.source}</span> · </> : null}

@@ -30,8 +30,9 @@ export function RunsPanel({ runs }: { runs: CaseData["runs"] }) {
                   <li key={s.name} data-testid="run-step">
                     <div className="flex items-center gap-2">
                       <StatusBadge status={s.status} />
-                      <span>{s.name}</span>
-                      <span className="text-xs text-slate-400">{s.kind !== "step" ? s.kind : ""}</span>
+                      {/* A playbook's comment is on the timeline already; its journal name ("comment#1") is internal. */}
+                      <span>{s.kind === "comment" ? "posted a comment" : s.name}</span>
+                      <span className="text-xs text-slate-400">{s.kind !== "step" && s.kind !== "comment" ? s.kind : ""}</span>
                       {s.attempt > 1 && <span className="text-xs text-amber-600">attempt {s.attempt}</span>}
                       <span className="ml-auto font-mono text-xs text-slate-500">{duration(s.startedAt, s.finishedAt)}</span>
                     </div>

@@ -16,6 +16,16 @@ export function actorLabel(actor: string, ctx: ActorContext): string {
 const str = (v: unknown) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
 const label = (v: unknown) => str(v).replace(/_/g, " ");
 
+const alertsWord = (ids: unknown) => {
+  const n = Array.isArray(ids) ? ids.length : 0;
+  return n === 1 ? "1 alert" : `${n} alerts`;
+};
+/** "case #4" or "cases #4, #7" from [{ number }] (merge and split records). */
+const caseNumbers = (list: unknown) => {
+  const numbers = (Array.isArray(list) ? list : []).map((m) => `#${str((m as { number?: unknown }).number)}`);
+  return `${numbers.length === 1 ? "case" : "cases"} ${numbers.join(", ")}`;
+};
+
 export type EntryTone = "alert" | "change" | "comment" | "playbook" | "approval" | "containment" | "other";
 
 /** The filter group an entry belongs to (timeline filter chips). */
@@ -34,6 +44,7 @@ export function describeEntry(e: { kind: string; actor: string; data: Record<str
   const d = e.data;
   switch (e.kind) {
     case "case_opened":
+      if (d.splitFromNumber) return `opened the case with ${alertsWord(d.alertIds)} split out of #${str(d.splitFromNumber)}`;
       return `opened the case with alert “${str(d.title)}”`;
     case "alert_added":
       return `added alert “${str(d.title)}”`;
@@ -69,9 +80,11 @@ export function describeEntry(e: { kind: string; actor: string; data: Record<str
     case "guardrail_refused":
       return `guardrail refused ${str(d.action)} on ${str(d.target)}${d.reason ? `: ${str(d.reason)}` : ""}`;
     case "merged":
-      return d.intoNumber ? `merged this case into #${str(d.intoNumber)}` : `merged case #${str(d.fromNumber ?? d.number)} into this one`;
+      if (d.intoNumber) return `merged this case into #${str(d.intoNumber)}`;
+      return `merged ${caseNumbers(d.merged)} into this one`;
     case "split":
-      return "split alerts into a new case";
+      if (d.fromNumber) return `took back ${alertsWord(d.alertIds)} split out of #${str(d.fromNumber)}`;
+      return `split ${alertsWord(d.alertIds)} out to ${caseNumbers(d.to)}`;
     default:
       return label(e.kind);
   }

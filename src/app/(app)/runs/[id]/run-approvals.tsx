@@ -48,7 +48,7 @@ export function RunApprovals({ approvals }: { approvals: RunApproval[] }) {
             </ul>
           )}
           {a.status === "pending" && (
-            <Link href="/approvals" className="mt-2 inline-block text-sm text-emerald-600 hover:underline dark:text-emerald-400">
+            <Link href="/approvals" className="mt-2 inline-block text-sm text-sky-600 hover:underline dark:text-sky-400">
               Decide in the approvals inbox →
             </Link>
           )}

@@ -34,7 +34,7 @@ function RunActions({ id, status }: { id: string; status: string }) {
         </button>
       )}
       {status === "failed" && (
-        <button type="button" disabled={retry.isPending} onClick={() => retry.mutate({ runId: id, reason: reason || undefined })} className="rounded-md bg-emerald-600 px-3 py-1 text-sm font-medium text-white hover:bg-emerald-500 disabled:opacity-50">
+        <button type="button" disabled={retry.isPending} onClick={() => retry.mutate({ runId: id, reason: reason || undefined })} className="rounded-md bg-sky-600 px-3 py-1 text-sm font-medium text-white hover:bg-sky-500 disabled:opacity-50">
           Retry from the failed step
         </button>
       )}

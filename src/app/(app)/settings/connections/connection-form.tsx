@@ -81,7 +81,7 @@ export function ConnectionForm({ forms, editing, onDone }: { forms: IntegrationF
         </div>
         <div className="text-sm">
           <label htmlFor="connection-name" className="mb-1 block text-slate-700 dark:text-slate-300">Name <span className="text-red-500" aria-hidden>*</span></label>
-          <input id="connection-name" name="name" required value={name} onChange={(e) => setName(e.target.value)} placeholder="corp-ad" className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-1.5 text-sm outline-none focus:border-emerald-500 dark:border-slate-700" />
+          <input id="connection-name" name="name" required value={name} onChange={(e) => setName(e.target.value)} placeholder="corp-ad" className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-1.5 text-sm outline-none focus:border-sky-500 dark:border-slate-700" />
         </div>
       </div>
       {form && <p className="text-sm text-slate-500">{form.description}</p>}
@@ -115,7 +115,7 @@ export function ConnectionForm({ forms, editing, onDone }: { forms: IntegrationF
         </p>
       )}
       <div className="flex gap-2">
-        <button type="submit" disabled={create.isPending || update.isPending} className="rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500 disabled:opacity-60">
+        <button type="submit" disabled={create.isPending || update.isPending} className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-500 disabled:opacity-60">
           {create.isPending || update.isPending ? "Saving…" : "Save connection"}
         </button>
         <button type="button" onClick={() => onDone("")} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">

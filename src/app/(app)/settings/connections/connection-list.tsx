@@ -34,7 +34,7 @@ export function ConnectionList() {
         <h1 className="text-lg font-semibold">Connections</h1>
         <p className="text-sm text-slate-500">Systems playbooks act on. Credentials are encrypted and never shown again.</p>
         {mode.kind === "closed" && (
-          <button type="button" onClick={() => (setMode({ kind: "add" }), setNotice(""))} className="ml-auto rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500">
+          <button type="button" onClick={() => (setMode({ kind: "add" }), setNotice(""))} className="ml-auto rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-500">
             Add connection
           </button>
         )}
