@@ -84,7 +84,8 @@ async function decide(playbookId: string, caseId: string, decision: "approve" | 
   const run = (await runOf(playbookId, caseId))!;
   const [approval] = await t.db.select().from(approvals).where(and(eq(approvals.runId, run.id), eq(approvals.status, "pending")));
   expect(approval).toBeDefined();
-  for (const user of deciders) await callerFor(t.db, user).approvals.decide({ approvalId: approval!.id, decision, paramsHash: approval!.paramsHash });
+  const reason = decision === "reject" ? "the login was the user's own, after a forgotten password" : undefined;
+  for (const user of deciders) await callerFor(t.db, user).approvals.decide({ approvalId: approval!.id, decision, reason, paramsHash: approval!.paramsHash });
   return approval!;
 }
 
@@ -101,6 +102,18 @@ describe("shipped playbooks end to end", () => {
     const { kinds, comments } = await timeline(caseId);
     expect(kinds).toContain("containment");
     expect(comments.find((c) => c.startsWith("Brute force outcome"))).toContain("203.0.113.45: malicious; blocked for 24 h on pa-edge.");
+  });
+
+  it("brute-force: a successful sign-in asks a manager; a rejection leaves the account enabled", async () => {
+    const caseId = await post("generic", "test/fixtures/playbooks/generic-brute-force-success.json");
+    await waitStatus("brute-force", caseId, "waiting");
+    await decide("brute-force", caseId, "reject");
+    await waitStatus("brute-force", caseId, "succeeded");
+    expect(oktaUser(okta, "FIN-WS-12\\ivan").sessions).toBeGreaterThan(0);
+    const { kinds, comments } = await timeline(caseId);
+    expect(kinds).toEqual(expect.arrayContaining(["approval_requested", "approval_decided"]));
+    const outcome = comments.find((c) => c.startsWith("Brute force outcome"));
+    expect(outcome).toContain(`FIN-WS-12\\ivan: disabling was rejected by ${managers[0]!.name} (the login was the user's own, after a forgotten password); the account stays enabled.`);
   });
 
   it("suspicious-sign-in: sessions revoked, the user says 'not me', a manager approves, the account is suspended", async () => {
