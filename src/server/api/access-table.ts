@@ -27,6 +27,9 @@ export const PROCEDURE_ACCESS = {
   "auth.logout": "public",
   "auth.me": "analyst",
 
+  // Creates demo sources and sends sample alerts through this server's own webhook.
+  "demo.load": "admin",
+
   "cases.list": "analyst",
   "cases.byId": "analyst",
   "cases.counts": "analyst",
