@@ -1,5 +1,6 @@
 // Example playbook: runs on every new case and writes a short triage summary of the alert's
 // observables to the case timeline. One journaled step, one comment.
+import { inlineCode } from "@/lib/markdown-code";
 import { definePlaybook } from "@/server/engine";
 
 export default definePlaybook({
@@ -14,7 +15,7 @@ export default definePlaybook({
       return { title: ctx.alert?.title ?? "(no alert)", severity: ctx.alert?.severity ?? null, counts };
     });
     const parts = Object.entries(summary.counts).map(([type, n]) => `${n} ${type}`);
-    await ctx.comment(`Triage summary: "${summary.title}" (${summary.severity ?? "n/a"}) with ${parts.length ? parts.join(", ") : "no observables"}.`);
+    await ctx.comment(`Triage summary: ${inlineCode(summary.title)} (${summary.severity ?? "n/a"}) with ${parts.length ? parts.join(", ") : "no observables"}.`);
     return summary;
   },
 });

@@ -41,7 +41,7 @@ describe("playbook runs on the worker", () => {
     ]);
     expect(steps[0]!.output).toMatchObject({ title: "Suspicious login", counts: { user: 1, ip: 1 } });
     const [comment] = await t.db.select().from(comments).where(eq(comments.caseId, caseId));
-    expect(comment!.body).toMatch(/Triage summary: "Suspicious login" \(medium\) with 1 ip, 1 user/);
+    expect(comment!.body).toMatch(/Triage summary: `Suspicious login` \(medium\) with 1 ip, 1 user/);
     const kinds = (await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).map((e) => e.kind);
     expect(kinds).toEqual(["case_opened", "run_started", "comment", "run_finished"]);
   });

@@ -28,6 +28,6 @@ export async function applyCaseStatus(tx: DbOrTx, input: { caseId: string; statu
     .where(eq(cases.id, input.caseId));
   const data = { from: before.status, to: input.status, reason: input.reason ?? null };
   await addCaseEvent(tx, { caseId: input.caseId, actor: input.actor, kind: "status_changed", data });
-  await appendAudit(tx, { actor: input.actor, action: "case.status", subject: `case:${input.caseId}`, data });
+  await appendAudit(tx, { actor: input.actor, action: "case.status_changed", subject: `case:${input.caseId}`, data });
   return before.status;
 }
