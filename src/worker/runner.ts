@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../server/db/client";
 import { workerHeartbeats } from "../server/db/schema";
 import { env } from "../server/env";
+import { isDatabaseUnavailable } from "../server/errors";
 import { loadExtraPlaybooks } from "../server/engine/extra-playbooks";
 import { syncPlaybooks } from "../server/engine/sync-playbooks";
 import { listPlaybooks } from "../server/engine/registry";
@@ -51,6 +52,20 @@ function graphileLogger(log: Logger): GraphileLogger {
   });
 }
 
+/** A worker started while Postgres is down (a restart, a failover) waits for it instead of exiting. */
+async function syncWhenDatabaseAnswers(db: Db, log: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await syncPlaybooks(db);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      if (attempt === 1) log.warn({ err: (error as Error).message }, "Postgres is unavailable; the worker waits for it");
+      await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 5_000)));
+    }
+  }
+}
+
 export async function startWorker(options: WorkerOptions): Promise<VigilWorker> {
   const log = options.log ?? createLogger("vigil-worker");
   const concurrency = options.concurrency ?? 10;
@@ -59,7 +74,7 @@ export async function startWorker(options: WorkerOptions): Promise<VigilWorker> 
   // Each running job holds one connection for its run's lock and uses another for its queries.
   const db = createDb(options.connectionString, { max: concurrency * 2 + 2, applicationName: "vigil-worker" });
   await loadExtraPlaybooks(options.extraPlaybooks ?? env().VIGIL_EXTRA_PLAYBOOKS);
-  await syncPlaybooks(db);
+  await syncWhenDatabaseAnswers(db, log);
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const events: WorkerEvents = new EventEmitter();
   const pools = new PoolTracker(events);

@@ -58,6 +58,7 @@ interface Outcome {
   at: number;
   alertIds?: string[];
   caseId?: string | null;
+  retryAfter?: string | null;
 }
 
 describe("Postgres restart during ingest", () => {
@@ -82,7 +83,7 @@ describe("Postgres restart during ingest", () => {
           signal: AbortSignal.timeout(REQUEST_BOUND_MS),
         });
         const body = (await res.json()) as { alertIds?: string[]; caseId?: string | null };
-        return { n, status: res.status, ms: Date.now() - t0, at: Date.now(), alertIds: body.alertIds, caseId: body.caseId };
+        return { n, status: res.status, ms: Date.now() - t0, at: Date.now(), alertIds: body.alertIds, caseId: body.caseId, retryAfter: res.headers.get("retry-after") };
       } catch (error) {
         return { n, status: (error as Error).name, ms: Date.now() - t0, at: Date.now() };
       }
@@ -113,6 +114,7 @@ describe("Postgres restart during ingest", () => {
     const slowest = Math.max(...outcomes.map((o) => o.ms));
     expect(other.map((o) => [o.n, o.status, o.ms])).toEqual([]);
     expect(refused.length).toBeGreaterThan(0); // the outage was seen
+    expect(refused.filter((o) => o.retryAfter !== "5")).toEqual([]); // and the senders were told when to retry
     expect(accepted.filter((o) => o.at < window!.down).length).toBeGreaterThan(0);
     expect(acceptedAfter.length).toBeGreaterThan(0); // intake recovered by itself
     expect(slowest).toBeLessThan(REQUEST_BOUND_MS);
