@@ -16,14 +16,17 @@ export interface DemoSourceSpec {
   mapping?: Record<string, unknown>;
 }
 
-/** A generic JSON source for the "report phishing" button of a mail client. */
+/**
+ * A generic JSON source for the "report phishing" button of a mail client. Emails are left to the
+ * generic defaults on purpose: `sender` and `recipient` then carry the roles (src, dst) the
+ * phishing-reported playbook reads to tell the phish's sender from the reporter it answers.
+ */
 const phishingMapping = {
   title: "$.subject_line",
   externalId: "$.report_id",
   occurredAt: "$.reported_at",
   description: "$.comment",
   observables: {
-    email: ["$.sender", "$.reporter"],
     url: "$.urls[*]",
     sha256: "$.attachments[*].sha256",
     domain: "$.sender_domain",

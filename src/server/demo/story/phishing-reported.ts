@@ -1,5 +1,5 @@
 // Phishing reported: a user presses "Report phishing"; the mail client posts generic JSON with
-// the sender, the URLs and the attachment hashes.
+// the sender, the reporter (as `recipient`), the URLs and the attachment hashes.
 import { DEMO_CAST, minutesBefore, iso, type DemoAlert, type StoryClock } from "./cast";
 
 export function phishingReported({ now, runTag }: StoryClock): DemoAlert[] {
@@ -7,7 +7,7 @@ export function phishingReported({ now, runTag }: StoryClock): DemoAlert[] {
     report_id: `demo-${runTag}-phish`,
     reported_at: iso(minutesBefore(now, 2)),
     subject_line: "Reported phishing: Invoice 4471 overdue - action required",
-    reporter: "carol@acme.example",
+    recipient: "carol@acme.example", // the reporter: the playbook tells them what was found
     sender: DEMO_CAST.phishSender,
     sender_domain: "invoices-portal.example",
     urls: ["https://invoices-portal.example/view?id=4471"],
