@@ -146,6 +146,7 @@ test("the analyst's open case page follows approvals from the inbox and the sign
     await expect(inbox.getByTestId("approval-card")).toHaveAttribute("data-status", "approved");
     await expect(runCard(linkRun).locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded");
     await expect(casePage.getByTestId("timeline-entry").filter({ hasText: "Disabled evan after approval" })).toBeVisible();
+    await expect(casePage.getByTestId("timeline-entry").filter({ hasText: "approved “Disable evan in corp.example” from the signed link" })).toBeVisible();
     expect(await casePage.evaluate(() => (window as unknown as { vigilMarker?: string }).vigilMarker)).toBe("same page");
     await casePage.evaluate(() => window.scrollTo(0, 0));
     await casePage.screenshot({ path: shot("case-runs-approved-live"), fullPage: true });
