@@ -60,6 +60,7 @@ test("analyst merges two cases and splits alerts out", async ({ page, request })
   await expect(page.getByTestId("case-alert").getByRole("button", { name: /^Split out/ })).toHaveCount(0); // a case keeps its last alert
   await page.getByTestId("split-result").getByRole("link").click();
   await expect(page.getByTestId("case-title")).toHaveText(/Credential dump/);
+  await expect(page.locator("header", { has: page.getByTestId("case-title") })).toContainText(`from ${edr.slug}`); // the new case keeps its alert's source
   await expect(page.getByTestId("case-alerts")).toContainText("Alerts (1)");
   await screenshot(page, "case-split-new");
 
