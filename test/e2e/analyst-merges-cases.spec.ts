@@ -2,7 +2,7 @@
 // then splits alerts out again: the merged-in alert goes back to its own case, another alert
 // starts a new case. Timelines and the audit trail record each move.
 import { expect, test } from "@playwright/test";
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { auditLog, cases } from "../../src/server/db/schema";
 import { e2eDb, e2eSource, e2eUser, screenshot, signIn } from "./helpers";
 
@@ -60,9 +60,10 @@ test("analyst merges two cases and splits alerts out", async ({ page, request })
   await expect(page.getByTestId("case-alert").getByRole("button", { name: /^Split out/ })).toHaveCount(0); // a case keeps its last alert
   await page.getByTestId("split-result").getByRole("link").click();
   await expect(page.getByTestId("case-title")).toHaveText(/Credential dump/);
+  await expect(page.locator("header", { has: page.getByTestId("case-title") })).toContainText(`from ${edr.slug}`); // the new case keeps its alert's source
   await expect(page.getByTestId("case-alerts")).toContainText("Alerts (1)");
   await screenshot(page, "case-split-new");
 
-  const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, `case:${a.caseId}`));
+  const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, `case:${a.caseId}`)).orderBy(asc(auditLog.id));
   expect(audit.map((r) => r.action)).toEqual(["case.merge", "case.split", "case.split"]);
 });

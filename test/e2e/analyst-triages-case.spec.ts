@@ -2,7 +2,7 @@
 // steps, acknowledges (keyboard), assigns it to herself, comments (markdown, rendered safely),
 // and resolves it. Every change is in the audit log.
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { auditLog } from "../../src/server/db/schema";
 import { e2eDb, e2eSource, e2eUser, screenshot, signIn } from "./helpers";
 
@@ -62,6 +62,6 @@ test("analyst triages a brute-force case", async ({ page, request }) => {
   await expect(page.getByTestId("timeline-entry").filter({ hasText: "changed status triage → resolved" })).toBeVisible();
   await screenshot(page, "case-resolved");
 
-  const audit = await e2eDb().select({ action: auditLog.action, actor: auditLog.actor }).from(auditLog).where(eq(auditLog.subject, `case:${caseId}`));
+  const audit = await e2eDb().select({ action: auditLog.action, actor: auditLog.actor }).from(auditLog).where(eq(auditLog.subject, `case:${caseId}`)).orderBy(asc(auditLog.id));
   expect(audit).toEqual(["case.acknowledged", "case.assigned", "case.comment", "case.status_changed"].map((action) => ({ action, actor: `user:${ana.id}` })));
 });

@@ -2,7 +2,7 @@
 // approvals inbox, sees exactly which account and who asked, approves with a reason, and the run
 // continues to the end. The manager who started the run by hand cannot approve it themselves.
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { approvals, auditLog, playbookRuns, playbooks } from "../../src/server/db/schema";
 import { approvalLinkFor } from "../../src/server/engine/approval-links";
 import { startRun } from "../../src/server/engine/runs";
@@ -65,7 +65,7 @@ test("manager approves a gated step from the inbox and the run continues", async
   await page.screenshot({ path: shot("run-detail"), fullPage: true });
 
   await page.goto("/runs");
-  await expect(page.getByTestId("run-row").filter({ hasText: "Disable an account after approval" })).toBeVisible();
+  await expect(page.getByTestId("run-row").filter({ has: page.locator(`a[href="/runs/${runId}"]`) })).toContainText("Disable an account after approval");
   await page.screenshot({ path: shot("runs-list"), fullPage: true });
 
   await page.goto("/playbooks");
@@ -88,7 +88,7 @@ test("an admin disables and re-enables a playbook, audited", async ({ page }) =>
   await expect.poll(async () => (await db.select().from(playbooks).where(eq(playbooks.id, "e2e-gated-disable")))[0]?.enabled).toBe(false);
   await row.getByRole("switch", { name: "Enable playbook e2e-gated-disable" }).click();
   await expect(row.getByRole("switch", { name: "Disable playbook e2e-gated-disable" })).toHaveAttribute("aria-checked", "true");
-  const audits = await db.select().from(auditLog).where(eq(auditLog.subject, "playbook:e2e-gated-disable"));
+  const audits = await db.select().from(auditLog).where(eq(auditLog.subject, "playbook:e2e-gated-disable")).orderBy(asc(auditLog.id));
   expect(audits.map((a) => a.action)).toEqual(["playbook.disable", "playbook.enable"]);
 });
 
@@ -146,6 +146,7 @@ test("the analyst's open case page follows approvals from the inbox and the sign
     await expect(inbox.getByTestId("approval-card")).toHaveAttribute("data-status", "approved");
     await expect(runCard(linkRun).locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded");
     await expect(casePage.getByTestId("timeline-entry").filter({ hasText: "Disabled evan after approval" })).toBeVisible();
+    await expect(casePage.getByTestId("timeline-entry").filter({ hasText: "approved “Disable evan in corp.example” from the signed link" })).toBeVisible();
     expect(await casePage.evaluate(() => (window as unknown as { vigilMarker?: string }).vigilMarker)).toBe("same page");
     await casePage.evaluate(() => window.scrollTo(0, 0));
     await casePage.screenshot({ path: shot("case-runs-approved-live"), fullPage: true });

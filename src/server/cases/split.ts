@@ -21,10 +21,10 @@ export const splitAlertsInput = z.object({
 });
 export type SplitAlertsInput = z.input<typeof splitAlertsInput>;
 
-type AlertRow = { id: string; title: string; severity: Severity; caseId: string | null; previousCaseIds: string[] };
+type AlertRow = { id: string; title: string; severity: Severity; caseId: string | null; previousCaseIds: string[]; sourceId: string };
 
 const selectAlerts = (tx: DbOrTx, ids: string[]) =>
-  tx.select({ id: alerts.id, title: alerts.title, severity: alerts.severity, caseId: alerts.caseId, previousCaseIds: alerts.previousCaseIds }).from(alerts).where(inArray(alerts.id, ids));
+  tx.select({ id: alerts.id, title: alerts.title, severity: alerts.severity, caseId: alerts.caseId, previousCaseIds: alerts.previousCaseIds, sourceId: alerts.sourceId }).from(alerts).where(inArray(alerts.id, ids));
 
 /** Where each alert goes: its previous case (when that can take it back) or null for a new case. */
 function destinations(rows: AlertRow[], from: LockedCase, locked: Map<string, LockedCase>, toNewCase: boolean): Map<string | null, AlertRow[]> {
@@ -63,7 +63,8 @@ async function splitToNewCase(tx: DbOrTx, actor: string, from: LockedCase, rows:
   const severity = rows.reduce<Severity>((s, r) => maxSeverity(s, r.severity), "low");
   const [created] = await tx
     .insert(cases)
-    .values({ title: rows[0]!.title, severity, alertCount: ids.length, lastAlertAt: new Date() })
+    // The new case is "from" the source of its first alert, like a case opened by ingest.
+    .values({ title: rows[0]!.title, severity, sourceId: rows[0]!.sourceId, alertCount: ids.length, lastAlertAt: new Date() })
     .returning({ id: cases.id, number: cases.number });
   await tx.update(alerts).set({ caseId: created!.id }).where(inArray(alerts.id, ids));
   await copyObservables(tx, ids, created!.id);

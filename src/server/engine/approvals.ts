@@ -114,7 +114,7 @@ export async function decideApproval(tx: DbOrTx, user: Decider, raw: DecideAppro
   const status = input.decision === "reject" ? "rejected" : approvalsSoFar >= a.quorum ? "approved" : "pending";
   const actor = `user:${user.id}`;
   await appendAudit(tx, { actor, action: "approval.decide", subject: `approval:${a.id}`, data: { decision: input.decision, reason: input.reason ?? null, via, paramsHash: input.paramsHash, runId: a.runId } });
-  if (a.caseId) await addCaseEvent(tx, { caseId: a.caseId, actor, kind: "approval_decided", data: { approvalId: a.id, title: a.title, decision: input.decision, reason: input.reason ?? null, status } });
+  if (a.caseId) await addCaseEvent(tx, { caseId: a.caseId, actor, kind: "approval_decided", data: { approvalId: a.id, title: a.title, decision: input.decision, reason: input.reason ?? null, status, via } });
   if (status !== "pending") await resolve(tx, a, status, actor);
   return { approvalId: a.id, status, approvals: approvalsSoFar, quorum: a.quorum };
 }

@@ -33,7 +33,7 @@ export function BulkBar({ selected, users, onDone }: { selected: string[]; users
         Assign
       </Button>
       <span className="mx-2 h-4 w-px bg-slate-300 dark:bg-slate-700" aria-hidden />
-      <Select aria-label="Close selected cases as" className="w-36" value={closeAs} onChange={(e) => setCloseAs(e.target.value as typeof closeAs)}>
+      <Select aria-label="Close selected cases as" className="w-40" value={closeAs} onChange={(e) => setCloseAs(e.target.value as typeof closeAs)}>
         <option value="resolved">Resolved</option>
         <option value="false_positive">False positive</option>
       </Select>

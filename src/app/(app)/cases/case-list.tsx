@@ -16,7 +16,7 @@ import { Time } from "@/components/time";
 import { useToast } from "@/components/toast";
 import { useTRPC } from "@/trpc/react";
 import { BulkBar } from "./bulk-bar";
-import { FilterBar, SortSelect } from "./filter-bar";
+import { ClearFilters, FilterBar, SortSelect } from "./filter-bar";
 import { LoadDemoButton } from "./load-demo-button";
 import { DEFAULT_FILTERS, filtersFromParams, listInputFromFilters, paramsFromFilters, type CaseFilterState } from "./filters";
 
@@ -82,6 +82,7 @@ export function CaseList({ me }: { me: { id: string; isAdmin?: boolean } }) {
         <p className="hidden text-xs text-slate-500 xl:block">
           <kbd className="rounded border px-1 font-mono">j</kbd>/<kbd className="rounded border px-1 font-mono">k</kbd> move · <kbd className="rounded border px-1 font-mono">x</kbd> select · <kbd className="rounded border px-1 font-mono">?</kbd> all shortcuts
         </p>
+        <ClearFilters filters={filters} onChange={setFilters} />
         <SortSelect filters={filters} onChange={setFilters} />
         </div>
       </div>

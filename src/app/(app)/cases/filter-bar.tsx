@@ -36,11 +36,10 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
   const search = useRef<HTMLInputElement>(null);
   const shortcuts = useRef([{ keys: "/", description: "Search cases", group: "Cases", run: () => search.current?.focus() }]);
   useShortcuts(shortcuts.current);
-  const changed = JSON.stringify(filters) !== JSON.stringify(DEFAULT_FILTERS);
   return (
     <div role="search" aria-label="Filter cases" className="mb-3 flex flex-wrap items-center gap-2">
-      <TextFilter label="Search cases" testId="case-search" inputRef={search} className="w-60" value={filters.q} placeholder="Search title, IP, user, #  ( / )" onCommit={(q) => set({ q })} />
-      <Select aria-label="Status" className="w-32" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+      <TextFilter label="Search cases" testId="case-search" inputRef={search} className="w-56" value={filters.q} placeholder="Search title, IP, user, #" onCommit={(q) => set({ q })} />
+      <Select aria-label="Status" className="w-36" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
         {Object.entries(STATUS_PRESETS).map(([k, v]) => (
           <option key={k} value={k}>{v.label}</option>
         ))}
@@ -64,21 +63,26 @@ export function FilterBar({ filters, options, onChange }: { filters: CaseFilterS
           <option key={s.id} value={s.id}>{s.slug}</option>
         ))}
       </Select>
-      <TextFilter label="Observable (exact value)" className="w-48" value={filters.observable} placeholder="Exact IP, user, host…" onCommit={(observable) => set({ observable })} />
+      <TextFilter label="Observable (exact value)" className="w-44" value={filters.observable} placeholder="Exact IP, user, host…" onCommit={(observable) => set({ observable })} />
       <label className="flex items-center gap-1 text-xs text-slate-500">
         From
-        <Input type="date" aria-label="Opened from" className="w-36" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        <Input type="date" aria-label="Opened from" className="w-[8.5rem]" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
       </label>
       <label className="flex items-center gap-1 text-xs text-slate-500">
         to
-        <Input type="date" aria-label="Opened until" className="w-36" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        <Input type="date" aria-label="Opened until" className="w-[8.5rem]" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
-      {changed && (
-        <Button variant="ghost" size="sm" onClick={() => onChange(DEFAULT_FILTERS)}>
-          Clear filters
-        </Button>
-      )}
     </div>
+  );
+}
+
+/** "Clear filters", shown in the header row (the filter bar fills a 1440 px line by itself). */
+export function ClearFilters({ filters, onChange }: { filters: CaseFilterState; onChange: (next: CaseFilterState) => void }) {
+  if (JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS)) return null;
+  return (
+    <Button variant="ghost" size="sm" onClick={() => onChange(DEFAULT_FILTERS)}>
+      Clear filters ✕
+    </Button>
   );
 }
 

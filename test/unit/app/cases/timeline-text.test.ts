@@ -20,3 +20,10 @@ describe("describeEntry: merge and split", () => {
     expect(say("case_opened", { title: "Beacon" })).toBe("opened the case with alert “Beacon”");
   });
 });
+
+describe("describeEntry: approval decisions", () => {
+  it("says when a decision came from a signed link", () => {
+    expect(say("approval_decided", { title: "Disable evan", decision: "approve", via: "link" })).toBe("approved “Disable evan” from the signed link");
+    expect(say("approval_decided", { title: "Disable dana", decision: "reject", via: "web", reason: "wrong user" })).toBe("rejected “Disable dana”: wrong user");
+  });
+});

@@ -70,7 +70,7 @@ export function describeEntry(e: { kind: string; actor: string; data: Record<str
     case "approval_requested":
       return `requested approval “${str(d.title)}” from a ${str(d.requiredRole) || "manager"}`;
     case "approval_decided":
-      return `${str(d.decision) === "approve" ? "approved" : "rejected"} “${str(d.title)}”${d.reason ? `: ${str(d.reason)}` : ""}`;
+      return `${str(d.decision) === "approve" ? "approved" : "rejected"} “${str(d.title)}”${d.via === "link" ? " from the signed link" : ""}${d.reason ? `: ${str(d.reason)}` : ""}`;
     case "approval_expired":
       return `approval “${str(d.title)}” expired`;
     case "containment":
