@@ -80,7 +80,8 @@ export async function runBench(options: BenchOptions): Promise<number> {
     const vigil = await benchVigilIngest(db, app.url, app.webPid, cfg.ingest);
     log(`  ${vigil.perSecond}/s, ${vigil.cpuMsPerRequest} CPU ms/request (stored ${vigil.stored}, failed ${vigil.failed}, latency ${ms(vigil.latencyMs)}); Postgres commit rate`);
     if (options.onlyIngest) {
-      console.log(JSON.stringify({ vigil: { perSecond: vigil.perSecond, cpuMsPerRequest: vigil.cpuMsPerRequest, latencyMs: vigil.latencyMs, failed: vigil.failed, firstFailure: vigil.firstFailure }, raw: { perSecond: raw.perSecond, cpuMsPerRequest: raw.cpuMsPerRequest, latencyMs: raw.latencyMs } }));
+      const peer = options.peer === "n8n" ? await peerN8n(serverUrl, { ...cfg.ingest, log }) : undefined;
+      console.log(JSON.stringify({ ...(peer ? { peer_n8n: peer } : {}), vigil: { perSecond: vigil.perSecond, cpuMsPerRequest: vigil.cpuMsPerRequest, latencyMs: vigil.latencyMs, failed: vigil.failed, firstFailure: vigil.firstFailure }, raw: { perSecond: raw.perSecond, cpuMsPerRequest: raw.cpuMsPerRequest, latencyMs: raw.latencyMs } }));
       return 0;
     }
     const commits = await commitRate(32, cfg.commitSeconds);

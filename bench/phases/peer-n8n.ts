@@ -25,6 +25,8 @@ export interface PeerResult {
   requestsPerSecond?: number;
   executionsPerSecond?: number;
   latencyMs?: unknown;
+  failed?: number;
+  firstFailure?: string;
 }
 
 function findN8n(): string | undefined {
@@ -76,10 +78,15 @@ export async function peerN8n(serverUrl: string, options: { connections: number;
     fs.writeFileSync(file, JSON.stringify(workflow));
     options.log(`peer: n8n ${version}: importing and publishing the workflow`);
     await n8n(["import:workflow", `--input=${file}`]);
-    await n8n(["publish:workflow", `--id=${WORKFLOW_ID}`]);
+    const published = await n8n(["publish:workflow", `--id=${WORKFLOW_ID}`]);
+    options.log(`peer: ${(published.stdout + published.stderr).trim().split("\n").slice(-1)[0]}`);
     server = spawn(node, [bin, "start"], { env, stdio: ["ignore", "ignore", "inherit"] });
     const up = await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true, 120_000, 500);
     if (!up) throw new Error("n8n did not answer /healthz within 120 s");
+    // Published workflows' webhooks are registered after /healthz answers.
+    const hook = `http://127.0.0.1:${port}/webhook/vigil-bench`;
+    const registered = await waitUntil(async () => (await fetch(hook, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => undefined))?.status === 200, 60_000, 500);
+    if (!registered) throw new Error(`n8n did not register ${hook} within 60 s`);
     options.log("peer: load on n8n");
     const from = new Date(Date.now() + options.warmupMs);
     const load = await closedLoop({
@@ -92,7 +99,7 @@ export async function peerN8n(serverUrl: string, options: { connections: number;
     await db.connect();
     const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from execution_entity where "workflowId" = $1 and status = 'success' and "stoppedAt" between $2 and $3`, [WORKFLOW_ID, from, to]);
     await db.end();
-    return { version, requestsPerSecond: load.perSecond, executionsPerSecond: Math.round(rows[0]!.n / load.seconds), latencyMs: load.latencyMs };
+    return { version, requestsPerSecond: load.perSecond, executionsPerSecond: Math.round(rows[0]!.n / load.seconds), latencyMs: load.latencyMs, failed: load.failed, firstFailure: load.firstFailure };
   } finally {
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
