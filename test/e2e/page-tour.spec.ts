@@ -30,8 +30,14 @@ async function visit(page: Page, name: string, path: string, heading: RegExp | s
   await page.waitForLoadState("networkidle");
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
   await expect(page.getByText(/Could not load|Something went wrong/)).toHaveCount(0);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  const { overflow, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The outermost elements that stick out on the right, so a failure names what to fix.
+    const out = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > width + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1));
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 4).join(".")} "${(el.textContent ?? "").slice(0, 60)}"`;
+    return { overflow: document.documentElement.scrollWidth - width, culprits: out.slice(0, 5).map(describe) };
+  });
+  expect(overflow, `${path} scrolls sideways by ${overflow}px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(0);
   await screenshot(page, `tour-${name}-${theme}`);
 }
 

@@ -95,9 +95,9 @@ export function AuditLog() {
                   <Tr data-testid="audit-row">
                     <Td className="font-mono text-xs text-slate-500">{r.id}</Td>
                     <Td className="font-mono text-xs whitespace-nowrap">{r.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
-                    <Td><button type="button" className="font-mono text-xs hover:underline" onClick={() => apply({ ...filters, action: r.action, before: "" })}>{r.action}</button></Td>
-                    <Td className="text-xs"><button type="button" className="hover:underline" title={r.actor} onClick={() => apply({ ...filters, actor: r.actor, before: "" })}>{names[r.actor] ?? r.actor}</button></Td>
-                    <Td className="text-xs"><button type="button" className="font-mono hover:underline" title={r.subject} onClick={() => apply({ ...filters, subject: r.subject, before: "" })}>{names[r.subject] ?? r.subject}</button></Td>
+                    <Td><button type="button" className="text-left font-mono text-xs break-all hover:underline" onClick={() => apply({ ...filters, action: r.action, before: "" })}>{r.action}</button></Td>
+                    <Td className="text-xs"><button type="button" className="text-left break-all hover:underline" title={r.actor} onClick={() => apply({ ...filters, actor: r.actor, before: "" })}>{names[r.actor] ?? r.actor}</button></Td>
+                    <Td className="text-xs"><button type="button" className="text-left font-mono break-all hover:underline" title={r.subject} onClick={() => apply({ ...filters, subject: r.subject, before: "" })}>{names[r.subject] ?? r.subject}</button></Td>
                     <Td className="text-right">
                       <Button size="sm" variant="ghost" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>{open === r.id ? "Hide" : "Details"}</Button>
                     </Td>
