@@ -94,7 +94,8 @@ describe("case actions", () => {
     expect(JSON.stringify(audit!.data)).not.toContain("scanner");
     await expect(api.cases.comment({ caseId, body: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("comment is empty") });
     const detail = await api.cases.byId({ id: caseId });
-    expect(detail.timeline.map((e) => e.kind)).toEqual(["case_opened", "run_started", "comment"]);
+    // Playbooks the alert triggered (how many depends on the shipped set) start between the two.
+    expect(detail.timeline.map((e) => e.kind).filter((k) => k !== "run_started")).toEqual(["case_opened", "comment"]);
     expect(detail.actorNames[analyst.id]).toBe("analyst user");
   });
 
