@@ -6,6 +6,7 @@
 // and lists the domains left to block on mail/DNS filters; then tells the reporter what was found.
 // Domains of shared mail and hosting providers (gmail.com, docs.google.com, ...) are never blocked
 // by domain: the phish is one account or file there, and blocking the provider would cut off far more.
+// Nor is the reporter's own mail domain (a spoofed internal sender): that is the organisation.
 import { definePlaybook, pickObservables, settle } from "@/server/engine";
 import { blockDomains } from "@/server/integrations/network/block-domains";
 import { withinDomain } from "@/server/integrations/network/domain-target";
@@ -69,9 +70,13 @@ export default definePlaybook({
         actions.push(block.blocked ? `${ip}: blocked for 24 h on ${block.connection}.` : `${ip}: not blocked: ${block.reason}.`);
       }
       const domains = [...new Set([sender?.split("@")[1], ...malicious.map(hostOf)].filter((d): d is string => Boolean(d) && !isPublicIp(d!)))];
-      const shared = domains.filter(isSharedProvider);
+      const ownDomain = reporter?.split("@")[1]?.toLowerCase();
+      const isOwn = (d: string) => ownDomain !== undefined && (withinDomain(d.toLowerCase(), ownDomain) || withinDomain(ownDomain, d.toLowerCase()));
+      const own = domains.filter(isOwn);
+      if (own.length) actions.push(`Not blocked by domain (the reporter's own mail domain; check for spoofing): ${own.join(", ")}.`);
+      const shared = domains.filter((d) => !isOwn(d) && isSharedProvider(d));
       if (shared.length) actions.push(`Not blocked by domain (shared provider; report the account or file to the provider): ${shared.join(", ")}.`);
-      const dns = await blockDomains(ctx, domains.filter((d) => !isSharedProvider(d)), { duration: "24h", reason: "phishing infrastructure" });
+      const dns = await blockDomains(ctx, domains.filter((d) => !isOwn(d) && !isSharedProvider(d)), { duration: "24h", reason: "phishing infrastructure" });
       actions.push(...dns.lines);
       if (dns.unconfigured.length) actions.push(`Block on your mail and DNS filters (no domain-blocking integration is available): ${dns.unconfigured.join(", ")}.`);
     }

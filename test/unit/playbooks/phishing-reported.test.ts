@@ -52,6 +52,14 @@ describe("phishing-reported playbook", () => {
     expect(result.comments[0]).not.toContain("no domain-blocking integration");
   });
 
+  it("never blocks the reporter's own mail domain by domain, even when a spoofed sender uses it", async () => {
+    const observables = report.normalized.observables.map((o) => (o.type === "email" && o.value.startsWith("payroll@") ? { ...o, value: "payroll@corp.example.com" } : o));
+    const alert = { ...report, normalized: { ...report.normalized, observables } };
+    const result = await testPlaybook(phishingReported, { alert, integrations: { "enrichment.lookup": verdictByValue(["https://hr-portal-update.example/login"]), "network.blockIp": blockedOn("fw"), "network.blockDomain": domainBlockedOn("fgt-edge") } });
+    expect(result.calls.filter((c) => c.path === "network.blockDomain").map((c) => (c.args[0] as { domain: string }).domain)).toEqual(["hr-portal-update.example"]);
+    expect(result.comments[0]).toContain("Not blocked by domain (the reporter's own mail domain; check for spoofing): corp.example.com.");
+  });
+
   it("blocks nothing and reassures the reporter when nothing is malicious", async () => {
     const result = await testPlaybook(phishingReported, { alert: report, integrations: { "enrichment.lookup": verdictByValue([]) } });
     expect(paths(result.calls)).not.toContain("network.blockIp");
