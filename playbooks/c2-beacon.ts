@@ -1,8 +1,10 @@
 // Shipped playbook: command-and-control beaconing (Suricata, GuardDuty DNS findings, Chronicle,
-// any source with category "c2"). Blocks the public destination IPs for 24 h, then looks back a
+// any source with category "c2"). Blocks the public destination IPs for 24 h, and the destination
+// domains where a connection can block domains (else lists them to sinkhole), then looks back a
 // week through other alerts for hosts that contacted the same destinations and attaches them to
 // the case, so the analyst sees the whole blast radius in one place.
 import { definePlaybook, pickObservables, settle } from "@/server/engine";
+import { blockDomains } from "@/server/integrations/network/block-domains";
 import { isPublicIp } from "@/server/integrations/network/internal-ip";
 
 const MAX_DESTINATIONS = 5;
@@ -11,7 +13,7 @@ const LOOK_BACK = "7d";
 export default definePlaybook({
   id: "c2-beacon",
   title: "C2 beacon: block the destination, find other infected hosts",
-  description: "Blocks the C2 destination IPs for 24 h and attaches every other host that contacted the same destination in the last 7 days to the case.",
+  description: "Blocks the C2 destination IPs (and domains, where a connection can block domains) for 24 h and attaches every other host that contacted the same destination in the last 7 days to the case.",
   trigger: { category: "c2", when: (a) => a.observables.domain.length > 0 || a.observables.ip.some(isPublicIp) },
   async run(ctx) {
     const ips = pickObservables(ctx.alert, "ip", { notRoles: ["src", "host", "compromised"], where: isPublicIp }).slice(0, MAX_DESTINATIONS);
@@ -23,7 +25,10 @@ export default definePlaybook({
       if (block.blocked) blocked.push(ip);
       lines.push(block.blocked ? `${ip}: blocked for 24 h on ${block.connection}.` : `${ip}: not blocked: ${block.reason}.`);
     }
-    if (domains.length) lines.push(`Domain(s) ${domains.join(", ")}: no domain-blocking integration is available; sinkhole them on your DNS.`);
+    const dns = await blockDomains(ctx, domains, { duration: "24h", reason: `C2 destination (${ctx.alert?.title ?? "alert"})` });
+    blocked.push(...dns.blocked);
+    lines.push(...dns.lines);
+    if (dns.unconfigured.length) lines.push(`Domain(s) ${dns.unconfigured.join(", ")}: no domain-blocking integration is available; sinkhole them on your DNS.`);
 
     const indicators = [...ips.map((value) => ({ type: "ip" as const, value })), ...domains.map((value) => ({ type: "domain" as const, value }))];
     const own = new Set([...pickObservables(ctx.alert, "host"), ...pickObservables(ctx.alert, "ip")]);

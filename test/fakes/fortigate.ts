@@ -5,6 +5,8 @@
 // {"http_method","status":"success"|"error","http_status","vdom","path","name","mkey","results"},
 // FortiOS error numbers in "error": -3 entry not found, -4 maximum number of entries reached
 // (address-group member limit), -5 duplicate entry, -23 entry is in use; 401 for a bad token.
+// Address objects of "type":"fqdn" (domain blocks) must carry an "fqdn"; FortiOS refuses one
+// without it (-651, invalid value) and stores it like any other address.
 import { json, startFakeServer, text, type FakeRequest, type FakeServer } from "./http-fake";
 
 export interface FortigateFake extends FakeServer {
@@ -61,6 +63,7 @@ export async function startFortigateFake(options: { token?: string; groups?: str
       if (req.method === "POST") {
         const name = String(body.name ?? "");
         if (!name) return envelope(req, kind, 500, { error: -651 });
+        if (body.type === "fqdn" && (kind !== "address" || typeof body.fqdn !== "string" || body.fqdn === "")) return envelope(req, kind, 500, { error: -651, mkey: name });
         if (table.addresses.has(name)) return envelope(req, kind, 500, { error: -5, mkey: name });
         table.addresses.set(name, { q_origin_key: name, ...body });
         return envelope(req, kind, 200, { mkey: name, revision: "1", revision_changed: true });

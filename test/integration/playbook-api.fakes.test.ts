@@ -1,6 +1,7 @@
 // The ctx.integrations additions the shipped playbooks stand on, against Postgres and fake
 // firewalls: network.blockIp falls through failing connections, stops at a guardrail, and answers
-// "cannot" instead of throwing; cases.* raises severity, attaches observables and finds other
+// "cannot" instead of throwing; network.blockDomain does the same on connections that can block
+// domains (FortiGate) and says when none can; cases.* raises severity, attaches observables and finds other
 // hosts that saw an indicator.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +52,36 @@ describe("network.blockIp", () => {
     const result = await ctx.step("block egress", () => ctx.integrations.network.blockIp({ ip: "198.51.100.9", duration: "24h" }));
     expect(result.blocked).toBe(false);
     expect(result.reason).toMatch(/protected range 198\.51\.100\.0\/24 \(own egress range\)/);
+  });
+});
+
+describe("network.blockDomain", () => {
+  it("says no connection can block domains (configured: false) when only IP blockers exist", async () => {
+    await t.db.update(connections).set({ enabled: false }).where(eq(connections.name, "fgt"));
+    await seedConnection(t.db, { integration: "panos", name: "pa-ip-only", config: { url: panos.url, allowPrivateNetwork: true }, secret: { apiKey: panos.apiKey } });
+    const ctx = await newRunContext(t.db, { caseId: await seedCase(t.db) });
+    const result = await ctx.step("block domain", () => ctx.integrations.network.blockDomain({ domain: "c2.example", duration: "24h" }));
+    expect(result).toMatchObject({ domain: "c2.example", blocked: false, configured: false, reason: "no connection can block domains (FortiGate)" });
+    await t.db.update(connections).set({ enabled: false }).where(eq(connections.name, "pa-ip-only"));
+  });
+
+  it("blocks on FortiGate with an expiry; own domains and invalid names come back as not blocked", async () => {
+    const config = { url: forti.url, group: "vigil-block", allowPrivateNetwork: true, network: { ownDomains: ["acme.example"] } };
+    await t.db.update(connections).set({ enabled: true, config }).where(eq(connections.name, "fgt"));
+    const ctx = await newRunContext(t.db, { caseId: await seedCase(t.db) });
+    const result = await ctx.step("block domain", () => ctx.integrations.network.blockDomain({ domain: "C2.Example", duration: "24h", reason: "C2" }));
+    expect(result).toMatchObject({ domain: "c2.example", blocked: true, configured: true, connection: "fgt", failures: [] });
+    expect(forti.address("vigil_c2.example")).toMatchObject({ type: "fqdn", fqdn: "c2.example", comment: "C2" });
+    expect(forti.members("vigil-block")).toContain("vigil_c2.example");
+    const [row] = await t.db.select().from(containmentActions).where(eq(containmentActions.id, result.actionId!));
+    expect(row!.expiresAt!.getTime() - row!.createdAt.getTime()).toBeGreaterThan(23.9 * 3_600_000);
+
+    const own = await ctx.step("block own", () => ctx.integrations.network.blockDomain({ domain: "login.acme.example", duration: "24h" }));
+    expect(own).toMatchObject({ blocked: false, configured: true });
+    expect(own.reason).toMatch(/login\.acme\.example is within the own\/allow-listed domain acme\.example/);
+    const invalid = await ctx.step("block invalid", () => ctx.integrations.network.blockDomain({ domain: "not a domain", duration: "24h" }));
+    expect(invalid).toMatchObject({ blocked: false, configured: true });
+    expect(invalid.reason).toMatch(/is not a valid domain name/);
   });
 });
 

@@ -1,6 +1,6 @@
 // The five shipped playbooks end to end: a vendor fixture POSTed to the real webhook, the run on a
-// real graphile-worker, containment verified on fake systems (PAN-OS, Okta, SMTP, AbuseIPDB,
-// VirusTotal), approvals decided through the approvals API, and the case timeline read back.
+// real graphile-worker, containment verified on fake systems (PAN-OS for IPs, FortiGate for
+// domains, Okta, SMTP, AbuseIPDB, VirusTotal), approvals decided through the approvals API, and the case timeline read back.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvals, caseEvents, caseObservables, cases, observables, playbookRuns } from "@/server/db/schema";
@@ -14,6 +14,7 @@ import { startWebhookServer, type WebhookServer } from "../helpers/webhook-serve
 import { fixtureBody, GENERIC_PHISHING_REPORT } from "../helpers/alert-fixtures";
 import { startAbuseIpdbFake, startVirusTotalFake, type EnrichmentFake } from "../fakes/enrichment";
 import { oktaUser, startFakeOkta, type FakeOkta } from "../fakes/okta";
+import { startFortigateFake, type FortigateFake } from "../fakes/fortigate";
 import { startPanosFake, type PanosFake } from "../fakes/panos";
 import { startSmtpServer, type SmtpService } from "../services/smtp";
 
@@ -21,6 +22,7 @@ let t: TestDatabase;
 let worker: VigilWorker;
 let hook: WebhookServer;
 let panos: PanosFake;
+let forti: FortigateFake;
 let okta: FakeOkta;
 let abuse: EnrichmentFake;
 let vt: EnrichmentFake;
@@ -30,9 +32,10 @@ let managers: TestUser[];
 const PHISH_HASH = "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f";
 
 beforeAll(async () => {
-  [t, panos, abuse, vt, smtp] = await Promise.all([
+  [t, panos, forti, abuse, vt, smtp] = await Promise.all([
     createTestDatabase("shipped"),
     startPanosFake(),
+    startFortigateFake(),
     startAbuseIpdbFake({ scores: { "203.0.113.45": 100, "203.0.113.199": 90, "203.0.113.14": 95 } }),
     startVirusTotalFake({ malicious: { [PHISH_HASH]: 41 } }),
     startSmtpServer(),
@@ -40,6 +43,8 @@ beforeAll(async () => {
   okta = await startFakeOkta({ users: [{ login: "carol@example.com" }, { login: "FIN-WS-12\\ivan" }, { login: "CONTOSO\\dave" }], groups: [] });
   const base = { allowPrivateNetwork: true };
   await seedConnection(t.db, { integration: "panos", name: "pa-edge", config: { ...base, url: panos.url }, secret: { apiKey: panos.apiKey } });
+  // FortiGate ranks after PAN-OS for IPs, and is the only connection that can block domains.
+  await seedConnection(t.db, { integration: "fortigate", name: "fgt", config: { ...base, url: forti.url, group: "vigil-block", network: { ownDomains: ["corp.example.com"] } }, secret: { apiToken: forti.token } });
   await seedConnection(t.db, { integration: "okta", name: "okta", config: { ...base, orgUrl: okta.url }, secret: { apiToken: okta.token } });
   await seedConnection(t.db, { integration: "abuseipdb", name: "abuseipdb", config: { ...base, apiBase: abuse.url, perMinute: 100 }, secret: { apiKey: abuse.key } });
   await seedConnection(t.db, { integration: "virustotal", name: "vt", config: { ...base, apiBase: vt.url, perMinute: 100 }, secret: { apiKey: vt.key } });
@@ -50,7 +55,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker?.stop();
-  await Promise.all([hook?.close(), panos?.stop(), okta?.stop(), abuse?.stop(), vt?.stop(), smtp?.stop()]);
+  await Promise.all([hook?.close(), panos?.stop(), forti?.stop(), okta?.stop(), abuse?.stop(), vt?.stop(), smtp?.stop()]);
   await t?.drop();
 });
 
@@ -170,6 +175,8 @@ describe("shipped playbooks end to end", () => {
     const summary = comments.find((c) => c.startsWith("Phishing from payroll@hr-portal-update.example"));
     expect(summary).toContain("203.0.113.199: blocked for 24 h on pa-edge.");
     expect(panos.tagsOf("203.0.113.199")).toEqual(["vigil-block"]);
+    expect(summary).toContain("hr-portal-update.example: blocked for 24 h on fgt.");
+    expect(forti.address("vigil_hr-portal-update.example")).toMatchObject({ type: "fqdn", fqdn: "hr-portal-update.example" });
     const mail = smtp.received.find((m) => m.envelopeTo.includes("erin@corp.example.com"));
     expect(mail?.text).toContain("was checked: malicious (1 of 3");
     expect(summary).toContain("Reporter: reporter erin@corp.example.com notified.");
@@ -181,6 +188,7 @@ describe("shipped playbooks end to end", () => {
     const caseId = await post("chronicle", "chronicle/rule-detection.json");
     await waitStatus("c2-beacon", caseId, "succeeded");
     expect(panos.tagsOf("198.51.100.99")).toEqual(["vigil-block"]);
+    expect(forti.members("vigil-block")).toContain("vigil_update-check.example");
     const attached = await t.db
       .select({ type: observables.type, value: observables.value })
       .from(caseObservables)
@@ -190,5 +198,6 @@ describe("shipped playbooks end to end", () => {
     const { kinds, comments } = await timeline(caseId);
     expect(kinds).toContain("observables_attached");
     expect(comments.find((c) => c.startsWith("C2 beacon"))).toContain("ws-0199 (attached to this case)");
+    expect(comments.find((c) => c.startsWith("C2 beacon"))).toContain("update-check.example: blocked for 24 h on fgt.");
   });
 });

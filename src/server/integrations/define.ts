@@ -15,7 +15,7 @@ import type { Duration } from "./duration";
 
 /** What an action acts on; guardrails and the ledger read it. */
 export interface Target {
-  type: "user" | "group" | "ip" | "host" | "other";
+  type: "user" | "group" | "ip" | "domain" | "host" | "other";
   value: string;
 }
 

@@ -1,6 +1,6 @@
 // Guardrails before any containment action. Protected entities (exact names, glob patterns,
 // members of protected groups, plus the system's own protect() hook), network guardrails for
-// timed IP blocks (protected ranges, longest block) and hourly rate limits per connection and per
+// timed IP and domain blocks (protected ranges, longest block) and hourly rate limits per connection and per
 // playbook. A refusal is audited, put on the case timeline, logged, and thrown
 // as GuardrailRefusal, which fails the playbook step without retries.
 import { and, eq, gt, ne, sql } from "drizzle-orm";
@@ -13,6 +13,8 @@ import type { ActionContext, Target } from "./define";
 import type { Guardrails } from "./config";
 import { GuardrailRefusal, IntegrationUsageError } from "./errors";
 import { checkNetworkBlock, networkGuardrailsSchema } from "./network/block-policy";
+import { checkDomainBlock } from "./network/domain-block-policy";
+import { parseDomain } from "./network/domain-target";
 import { parseIpTarget } from "./network/ip-target";
 import type { OpenConnection } from "./open-connection";
 
@@ -65,19 +67,19 @@ export async function protectedEntityReason(connection: OpenConnection, client: 
 /**
  * For a timed block of an IP target: refuses protected ranges (non-public, own egress,
  * allow-listed; unless inside the connection's admin override ranges) and blocks longer than the
- * connection's longest block. `blockMs` is the longer of the block's duration and its expiry.
+ * connection's longest block. For a domain target: internal-only TLDs and the connection's own and
+ * allow-listed domains (with subdomains). `blockMs` is the longer of the block's duration and its expiry.
  */
 export function networkBlockRefusal(connection: OpenConnection, target: Target, blockMs: number): { rule: "protected_entity" | "duration_cap"; reason: string } | null {
-  if (target.type !== "ip") return null;
+  if (target.type !== "ip" && target.type !== "domain") return null;
   const policy = networkGuardrailsSchema.safeParse(connection.config.network ?? {});
   if (!policy.success) throw new IntegrationUsageError(`connection "${connection.name}" has invalid network guardrails; edit them on the connections page`);
-  let ip;
+  let check;
   try {
-    ip = parseIpTarget(target.value);
+    check = target.type === "ip" ? checkNetworkBlock(parseIpTarget(target.value), blockMs, policy.data) : checkDomainBlock(parseDomain(target.value), blockMs, policy.data);
   } catch (e) {
     throw new IntegrationUsageError((e as Error).message);
   }
-  const check = checkNetworkBlock(ip, blockMs, policy.data);
   return check.allowed ? null : { rule: check.rule, reason: check.reason };
 }
 

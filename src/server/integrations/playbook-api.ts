@@ -16,6 +16,8 @@
 //     Every enrichment connection at once, cached per observable and within each key's quota.
 //   await ctx.step("block", () => ctx.integrations.network.blockIp({ ip, duration: "24h" }));
 //     The first blocking connection that works (CrowdSec, firewalls, Cloudflare); never throws for "cannot".
+//   await ctx.step("block domain", () => ctx.integrations.network.blockDomain({ domain, duration: "24h" }));
+//     The same for a domain, on connections that can block domains (FortiGate); `configured: false` when none can.
 //   await ctx.step("critical", () => ctx.integrations.cases.raiseSeverity({ severity: "critical" }));
 //     The run's own case: severity, attached observables, other hosts that saw an indicator.
 // Containment calls return a ContainmentOutcome (ledger id, status, expiry, result) and accept

@@ -20,6 +20,12 @@ describe("connection forms of the network, notification and enrichment systems",
     }
   });
 
+  it("FortiGate offers a domain address group and every network connection its own/allow-listed domains", () => {
+    const f = fields("fortigate", "config");
+    expect(f.domainGroup).toMatchObject({ required: false, label: "Domain address group" });
+    expect(f["network.ownDomains"]).toMatchObject({ type: "lines", group: "Network guardrails", label: "Own and allow-listed domains" });
+  });
+
   it("nftables asks for a pinned host key and a private key in a text area", () => {
     expect(fields("nftables", "config").hostKey).toMatchObject({ required: true, label: "Pinned host key" });
     expect(fields("nftables", "secret").privateKey).toMatchObject({ type: "textarea", required: true });

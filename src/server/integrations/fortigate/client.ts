@@ -1,10 +1,13 @@
 // FortiGate (FortiOS REST API, cmdb): a block is an address object named after the target, put
 // into an address group that a deny policy references. Groups have a member limit (600 on many
 // models, see the FortiOS "Maximum Values Table"); a full group is refused before anything is
-// created. FortiGate has no native expiry: the ledger's expiry job removes the block.
+// created. FortiGate has no native expiry: the ledger's expiry job removes the block. Domains are
+// FQDN address objects ({"type":"fqdn","fqdn":...}, resolved by the FortiGate's DNS) in the same
+// kind of IPv4 address group, so the same deny policy drops traffic to whatever the name resolves to.
 // Docs: FortiOS REST API reference (FNDN) for cmdb/firewall/address, address6, addrgrp, addrgrp6;
 //       https://docs.fortinet.com/document/fortigate/7.4.0/administration-guide/940602/using-apis
 import { IntegrationError } from "../errors";
+import { createHash } from "node:crypto";
 import { HttpError, type HttpClient } from "../http/client";
 import { ipv4Netmask, type IpTarget } from "../network/ip-target";
 
@@ -15,6 +18,8 @@ export interface FortigateClientOptions {
   group: string;
   /** Address group for IPv6 blocks (addrgrp6); IPv6 targets are refused without it. */
   group6?: string;
+  /** Address group for domain (FQDN) blocks. (Default: group) */
+  domainGroup?: string;
   /** Most members the group may hold. (Default: 600) */
   maxGroupMembers: number;
 }
@@ -40,18 +45,45 @@ export function addressName(target: IpTarget): string {
   return `vigil_${target.value.replace(/[:/]/g, (c) => (c === "/" ? "_" : "-"))}`.slice(0, 79);
 }
 
+/**
+ * The FQDN object's name: "vigil_<domain>" when it fits in 79 characters, else the domain cut and a
+ * hash of the whole name, so two long domains never share (and unblock) one object.
+ */
+export function domainAddressName(domain: string): string {
+  const full = `vigil_${domain}`;
+  if (full.length <= 79) return full;
+  const hash = createHash("sha256").update(domain).digest("hex").slice(0, 10);
+  return `${full.slice(0, 79 - hash.length - 1)}_${hash}`;
+}
+
 export class FortigateClient {
   constructor(private readonly options: FortigateClientOptions) {}
 
   async block(target: IpTarget, comment: string): Promise<FortigateBlock> {
     const family = target.version;
-    const group = this.groupName(target.version);
     const name = addressName(target);
+    const body = family === 4 ? { name, type: "ipmask", subnet: `${target.address} ${ipv4Netmask(target.prefix)}`, comment: comment.slice(0, 255) } : { name, ip6: `${target.address}/${target.prefix}`, comment: comment.slice(0, 255) };
+    return this.addToGroup(family, this.groupName(family), body);
+  }
+
+  /** Blocks a canonical domain (see domain-target.ts) as an FQDN address object in the domain group. */
+  async blockDomain(domain: string, comment: string): Promise<FortigateBlock> {
+    const name = domainAddressName(domain);
+    return this.addToGroup(4, this.domainGroupName(), { name, type: "fqdn", fqdn: domain, comment: comment.slice(0, 255) });
+  }
+
+  /** The group domain blocks go into: domainGroup, else the IPv4 group. */
+  domainGroupName(): string {
+    return this.options.domainGroup ?? this.options.group;
+  }
+
+  /** Creates the address object (unless it exists) and adds it to the group, refusing a full group first. */
+  private async addToGroup(family: 4 | 6, group: string, body: { name: string } & Record<string, unknown>): Promise<FortigateBlock> {
+    const { name } = body;
     const members = await this.members(family, group);
     if (members.includes(name)) return { name, group, family, created: false };
     if (members.length >= this.options.maxGroupMembers)
       throw new IntegrationError(`FortiGate address group "${group}" is full (${members.length} of ${this.options.maxGroupMembers} members); unblock something or use a second group`, { code: "group_full" });
-    const body = family === 4 ? { name, type: "ipmask", subnet: `${target.address} ${ipv4Netmask(target.prefix)}`, comment: comment.slice(0, 255) } : { name, ip6: `${target.address}/${target.prefix}`, comment: comment.slice(0, 255) };
     // Look before creating: FortiOS answers a duplicate with HTTP 500, which HTTP clients retry.
     const table = family === 4 ? "address" : "address6";
     const exists = await this.exists(`/api/v2/cmdb/firewall/${table}/${encodeURIComponent(name)}`);

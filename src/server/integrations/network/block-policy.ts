@@ -4,6 +4,7 @@
 // "Network guardrails" part of every network connection's config; the check is pure.
 import { z } from "zod";
 import { durationMs } from "../duration";
+import { domainSchema } from "./domain-target";
 import { overlaps, parseIpTarget, type IpTarget } from "./ip-target";
 
 /** Ranges no playbook should ever block by accident (RFC 1918, loopback, link-local, ...). */
@@ -48,6 +49,15 @@ export const networkGuardrailsSchema = z
       "Admin override: blockable protected ranges",
       "Private or otherwise protected ranges that playbooks MAY block through this connection (e.g. an internal client subnet, to isolate compromised hosts). Leave empty unless you mean it.",
     ),
+    ownDomains: z
+      .array(domainSchema)
+      .max(1000)
+      .default([])
+      .meta({
+        title: "Own and allow-listed domains",
+        description: "Your domains and those that must stay reachable (partners, SaaS you depend on), one per line: they and their subdomains are never blocked by domain.",
+        format: "lines",
+      }),
     maxBlockDuration: z
       .string()
       .regex(/^\d+[smhd]$/, 'a duration like "4h" or "7d"')
@@ -79,11 +89,18 @@ function overridden(target: IpTarget, policy: NetworkGuardrails): boolean {
 
 /** Decides whether blocking `target` for `blockMs` is allowed on a connection with this policy. */
 export function checkNetworkBlock(target: IpTarget, blockMs: number, policy: NetworkGuardrails): BlockCheck {
-  const cap = durationMs(policy.maxBlockDuration);
-  if (!(blockMs > 0)) return { allowed: false, rule: "duration_cap", reason: "a block needs a positive duration" };
-  if (blockMs > cap) return { allowed: false, rule: "duration_cap", reason: `a block of ${Math.round(blockMs / 1000)}s exceeds this connection's longest block (${policy.maxBlockDuration})` };
+  const tooLong = durationRefusal(blockMs, policy);
+  if (tooLong) return tooLong;
   const hit = protectedRangeHit(target, policy);
   if (hit && !overridden(target, policy))
     return { allowed: false, rule: "protected_entity", reason: `${target.value} overlaps the protected range ${hit.cidr} (${hit.label}); an admin can list it under "Admin override" on the connection` };
   return { allowed: true };
+}
+
+/** The longest-block check every timed block (IP or domain) goes through. */
+export function durationRefusal(blockMs: number, policy: NetworkGuardrails): BlockCheck | null {
+  const cap = durationMs(policy.maxBlockDuration);
+  if (!(blockMs > 0)) return { allowed: false, rule: "duration_cap", reason: "a block needs a positive duration" };
+  if (blockMs > cap) return { allowed: false, rule: "duration_cap", reason: `a block of ${Math.round(blockMs / 1000)}s exceeds this connection's longest block (${policy.maxBlockDuration})` };
+  return null;
 }
