@@ -1,7 +1,7 @@
 // The ingest transaction: dedup, insert alerts and observables, group into cases and start the
 // matching playbook runs, all in ONE transaction, so an accepted alert is never half-stored.
 import { and, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
-import { isPoolDb, type DbOrTx } from "../db/client";
+import { isPoolDb, type Db, type DbOrTx } from "../db/client";
 import { alertObservables, alerts, caseObservables, observables, playbooks } from "../db/schema";
 import type { NormalizedAlert } from "../alerts/types";
 import { fingerprintAlert } from "../alerts/fingerprint";
@@ -13,6 +13,7 @@ import { listPlaybooks } from "../engine/registry";
 import { matchingPlaybooks, observableMap } from "../engine/triggers";
 import { startRun } from "../engine/runs";
 import { recordNonce } from "./nonces";
+import { cachedConfig } from "./config-cache";
 import { pgSafeJson } from "./pg-safe";
 import { notifyLive } from "../live/notify";
 import { logger } from "../logger";
@@ -142,6 +143,12 @@ async function enabledPlaybooks(tx: DbOrTx): Promise<Map<string, boolean>> {
   return new Map(rows.map((r) => [r.id, r.enabled]));
 }
 
+/** Playbook flags and grouping rules: cached for about a second on the pool (config-cache.ts). */
+async function ingestConfig(db: DbOrTx): Promise<Pick<StoreContext, "enabled" | "rules">> {
+  const read = async (from: DbOrTx) => ({ enabled: await enabledPlaybooks(from), rules: await loadGroupingRules(from) });
+  return isPoolDb(db) ? cachedConfig(db as Db, "ingest", () => read(db)) : read(db);
+}
+
 async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, context: StoreContext): Promise<StoredAlert> {
   const { enabled } = context;
   const row = await insertOrCountDuplicate(tx, source, alert, context.rawBody);
@@ -173,9 +180,10 @@ async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, c
  */
 export async function storeAlerts(db: DbOrTx, source: SourceRef, batch: NormalizedAlert[], options: StoreOptions = {}): Promise<StoredAlert[]> {
   const seen: string[] = [];
+  const config = isPoolDb(db) ? await ingestConfig(db) : undefined;
   const stored = await db.transaction(async (tx) => {
     if (options.nonce) await recordNonce(tx, source.id, options.nonce);
-    const context: StoreContext = { enabled: await enabledPlaybooks(tx), rules: await loadGroupingRules(tx), rawBody: options.rawBody ?? null, seen };
+    const context: StoreContext = { ...(config ?? (await ingestConfig(tx))), rawBody: options.rawBody ?? null, seen };
     const results: StoredAlert[] = [];
     for (const alert of batch) results.push(await storeOne(tx, source, pgSafeJson(alert).value, context));
     return results;
