@@ -119,11 +119,37 @@ async function observableRows(tx: DbOrTx, list: NormalizedAlert["observables"]) 
 
 /** Marks observables as seen now, skipping rows bumped in the last 10 s (so a hot row is rarely locked). */
 async function touchObservables(db: DbOrTx, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 10_000)
+    await db
+      .update(observables)
+      .set({ lastSeen: sql`now()` })
+      .where(and(inArray(observables.id, ids.slice(i, i + 10_000)), lt(observables.lastSeen, sql`now() - interval '10 seconds'`)));
+}
+
+/** How long committed ingests' observables wait to share one last_seen UPDATE. */
+export const TOUCH_COALESCE_MS = 250;
+const touchState = globalThis as unknown as { vigilTouchPending?: WeakMap<object, { ids: Set<string>; timer: NodeJS.Timeout | null }> };
+
+/**
+ * Queues a last_seen bump, coalesced per process like live notifications: one UPDATE per
+ * TOUCH_COALESCE_MS for all ingests instead of one statement per alert (issue 10). Losing a
+ * pending bump (process killed) only leaves last_seen a little old.
+ */
+function queueTouch(db: Db, ids: string[]): void {
   if (ids.length === 0) return;
-  await db
-    .update(observables)
-    .set({ lastSeen: sql`now()` })
-    .where(and(inArray(observables.id, ids), lt(observables.lastSeen, sql`now() - interval '10 seconds'`)));
+  const byPool = (touchState.vigilTouchPending ??= new WeakMap());
+  let pending = byPool.get(db.$client);
+  if (!pending) byPool.set(db.$client, (pending = { ids: new Set(), timer: null }));
+  for (const id of ids) pending.ids.add(id);
+  if (pending.timer) return;
+  const p = pending;
+  p.timer = setTimeout(() => {
+    const batch = [...p.ids];
+    p.ids.clear();
+    p.timer = null;
+    touchObservables(db, batch).catch((e: unknown) => logger().warn({ err: (e as Error).message }, "could not update observables' last_seen"));
+  }, TOUCH_COALESCE_MS);
+  p.timer.unref();
 }
 
 async function linkObservables(tx: DbOrTx, alertId: string, caseId: string, alert: NormalizedAlert): Promise<string[]> {
@@ -193,7 +219,7 @@ export async function storeAlerts(db: DbOrTx, source: SourceRef, batch: Normaliz
   if (isPoolDb(db)) {
     notifyLive(db, { topic: "cases", caseIds: stored.map((s) => s.caseId), runIds: stored.flatMap((s) => s.runIds) });
     // Not awaited: the alert is committed; a lost bump only leaves last_seen a little old.
-    touchObservables(db, [...new Set(seen)]).catch((e: unknown) => logger().warn({ err: (e as Error).message }, "could not update observables' last_seen"));
+    queueTouch(db, seen);
   } else await touchObservables(db, [...new Set(seen)]);
   return stored;
 }
