@@ -152,15 +152,19 @@ function queueTouch(db: Db, ids: string[]): void {
   p.timer.unref();
 }
 
-async function linkObservables(tx: DbOrTx, alertId: string, caseId: string, alert: NormalizedAlert): Promise<string[]> {
-  if (alert.observables.length === 0) return [];
-  const rows = await observableRows(tx, alert.observables);
+/**
+ * Files the alert under its case and links its observables to the alert and to the case, in ONE
+ * statement (data-modifying CTEs): three statements per alert were ~1.5 ms of CPU in next start.
+ */
+async function fileAlert(tx: DbOrTx, alertId: string, caseId: string, alert: NormalizedAlert): Promise<string[]> {
+  const rows = alert.observables.length === 0 ? [] : await observableRows(tx, alert.observables);
   const roleOf = new Map(alert.observables.map((o) => [`${o.type}\u0001${o.value}`, o.role ?? null]));
-  await tx
-    .insert(alertObservables)
-    .values(rows.map((r) => ({ alertId, observableId: r.id, role: roleOf.get(`${r.type}\u0001${r.value}`) ?? null })))
-    .onConflictDoNothing();
-  await tx.insert(caseObservables).values(rows.map((r) => ({ caseId, observableId: r.id }))).onConflictDoNothing();
+  const links = JSON.stringify(rows.map((r) => ({ o: r.id, r: roleOf.get(`${r.type}\u0001${r.value}`) ?? null })));
+  await tx.execute(sql`
+    with filed as (update ${alerts} set case_id = ${caseId}::uuid where id = ${alertId}::uuid),
+      links as (select o, r from jsonb_to_recordset(${links}::jsonb) as x(o uuid, r text)),
+      alert_links as (insert into ${alertObservables} (alert_id, observable_id, role) select ${alertId}::uuid, o, r from links on conflict do nothing)
+    insert into ${caseObservables} (case_id, observable_id) select ${caseId}::uuid, o from links on conflict do nothing`);
   return rows.map((r) => r.id);
 }
 
@@ -183,8 +187,7 @@ async function storeOne(tx: DbOrTx, source: SourceRef, alert: NormalizedAlert, c
     return { alertId: row.id, caseId: row.caseId, duplicate: true, runIds: [] };
   }
   const { caseId, created } = await groupIntoCase(tx, { sourceId: source.id, sourceSlug: source.slug, alert, alertId: row.id, rules: context.rules });
-  await tx.update(alerts).set({ caseId }).where(eq(alerts.id, row.id));
-  context.seen.push(...(await linkObservables(tx, row.id, caseId, alert)));
+  context.seen.push(...(await fileAlert(tx, row.id, caseId, alert)));
 
   const { raw: _raw, ...normalized } = alert;
   const matches = matchingPlaybooks(listPlaybooks(), (id, fallback) => enabled.get(id) ?? fallback, {
