@@ -8,7 +8,7 @@ import { fingerprintAlert } from "../alerts/fingerprint";
 import { groupIntoCase } from "../cases/grouping";
 import { loadGroupingRules } from "../cases/grouping-rule-store";
 import type { GroupingRule } from "../cases/grouping-rules";
-import { addCaseEvent } from "../cases/timeline";
+import { addCaseEvent, withHeldCaseEvents } from "../cases/timeline";
 import { listPlaybooks } from "../engine/registry";
 import { matchingPlaybooks, observableMap } from "../engine/triggers";
 import { startRun } from "../engine/runs";
@@ -214,7 +214,10 @@ export async function storeAlerts(db: DbOrTx, source: SourceRef, batch: Normaliz
     if (options.nonce) await recordNonce(tx, source.id, options.nonce);
     const context: StoreContext = { ...(config ?? (await ingestConfig(tx))), rawBody: options.rawBody ?? null, seen };
     const results: StoredAlert[] = [];
-    for (const alert of batch) results.push(await storeOne(tx, source, pgSafeJson(alert).value, context));
+    // The case events of the batch go in one insert before commit (nothing here reads them back).
+    await withHeldCaseEvents(tx, async () => {
+      for (const alert of batch) results.push(await storeOne(tx, source, pgSafeJson(alert).value, context));
+    });
     return results;
   });
   // After commit and coalesced: a NOTIFY inside this transaction would serialise ingest commits.
