@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertSources, alerts, ingestFailures, intakeCounters, intakeRateCounts } from "@/server/db/schema";
 import { handleWebhook } from "@/server/intake/ingest";
 import { IntakeMeter, intakeMeter } from "@/server/intake/rate-limit";
+import { CONFIG_CACHE_MS } from "@/server/intake/config-cache";
+import { rotateSourceSecret, updateSource } from "@/server/intake/sources";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedSource } from "../helpers/fixtures";
 
@@ -74,11 +76,27 @@ describe("body limits", () => {
 
   it("refuses a disabled source with 403 and keeps the body", async () => {
     const source = await seedSource(t.db);
-    await t.db.update(alertSources).set({ enabled: false }).where(eq(alertSources.id, source.id));
+    await updateSource(t.db, "test", { id: source.id, enabled: false });
     const res = await handleWebhook(t.db, post(source, '{"title":"x"}'), source.slug);
     expect(res.status).toBe(403);
     expect(await errorOf(res)).toMatch(/is disabled/);
     expect((await keptFor(source)).map((k) => k.body.toString())).toEqual(['{"title":"x"}']);
+  });
+
+  it("honours a source disabled by hand in SQL (another process) within the intake cache's second", async () => {
+    const source = await seedSource(t.db);
+    expect((await handleWebhook(t.db, post(source, '{"title":"cached"}'), source.slug)).status).toBe(202);
+    await t.db.update(alertSources).set({ enabled: false }).where(eq(alertSources.id, source.id));
+    await new Promise((r) => setTimeout(r, CONFIG_CACHE_MS + 50));
+    expect((await handleWebhook(t.db, post(source, '{"title":"x"}'), source.slug)).status).toBe(403);
+  });
+
+  it("refuses the old secret as soon as the secret is rotated", async () => {
+    const source = await seedSource(t.db);
+    expect((await handleWebhook(t.db, post(source, '{"title":"before"}'), source.slug)).status).toBe(202);
+    const { secret } = await t.db.transaction((tx) => rotateSourceSecret(tx, "test", { id: source.id }));
+    expect((await handleWebhook(t.db, post(source, '{"title":"old"}'), source.slug)).status).toBe(401);
+    expect((await handleWebhook(t.db, post({ ...source, secret }, '{"title":"new"}'), source.slug)).status).toBe(202);
   });
 });
 

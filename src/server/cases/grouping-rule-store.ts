@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { appendAudit } from "../audit/append";
 import { groupingRuleConfig, type GroupingRule } from "./grouping-rules";
+import { invalidateIntakeConfig } from "../intake/config-cache";
 
 /** The enabled rules, by priority. A row whose config no longer parses is skipped with a warning. */
 export async function loadGroupingRules(db: DbOrTx): Promise<GroupingRule[]> {
@@ -36,6 +37,7 @@ export const updateGroupingRuleInput = groupingRuleInput.partial().extend({ id: 
 export async function createGroupingRule(tx: DbOrTx, actor: string, raw: z.input<typeof groupingRuleInput>) {
   const input = groupingRuleInput.parse(raw);
   const [row] = await tx.insert(groupingRules).values(input).returning();
+  invalidateIntakeConfig();
   await appendAudit(tx, { actor, action: "grouping_rule.create", subject: `grouping_rule:${row!.id}`, data: input });
   return row!;
 }
@@ -44,6 +46,7 @@ export async function updateGroupingRule(tx: DbOrTx, actor: string, raw: z.input
   const { id, ...changes } = updateGroupingRuleInput.parse(raw);
   const [row] = await tx.update(groupingRules).set({ ...changes, updatedAt: new Date() }).where(eq(groupingRules.id, id)).returning();
   if (!row) throw new AppError("NOT_FOUND", `grouping rule ${id} not found`);
+  invalidateIntakeConfig();
   await appendAudit(tx, { actor, action: "grouping_rule.update", subject: `grouping_rule:${id}`, data: changes });
   return row;
 }
@@ -51,5 +54,6 @@ export async function updateGroupingRule(tx: DbOrTx, actor: string, raw: z.input
 export async function deleteGroupingRule(tx: DbOrTx, actor: string, id: string) {
   const [row] = await tx.delete(groupingRules).where(eq(groupingRules.id, id)).returning({ id: groupingRules.id, name: groupingRules.name });
   if (!row) throw new AppError("NOT_FOUND", `grouping rule ${id} not found`);
+  invalidateIntakeConfig();
   await appendAudit(tx, { actor, action: "grouping_rule.delete", subject: `grouping_rule:${id}`, data: { name: row.name } });
 }

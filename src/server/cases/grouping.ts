@@ -28,12 +28,14 @@ async function survivingOpenCase(tx: DbOrTx, caseId: string): Promise<{ id: stri
 async function findOpenCase(tx: DbOrTx, groupKey: string, windowMinutes: number) {
   const since = new Date(Date.now() - windowMinutes * 60_000);
   const [found] = await tx
-    .select({ id: cases.id })
+    .select({ id: cases.id, severity: cases.severity, mergedIntoId: cases.mergedIntoId })
     .from(cases)
     .where(and(eq(cases.groupKey, groupKey), inArray(cases.status, [...OPEN_STATUSES]), gt(cases.lastAlertAt, since)))
     .orderBy(desc(cases.lastAlertAt))
     .limit(1);
   if (!found) return undefined;
+  // Open and not merged (the usual case): the row just read answers, no second read of it.
+  if (!found.mergedIntoId) return { id: found.id, severity: found.severity };
   const open = await survivingOpenCase(tx, found.id);
   // A merged case keeps its group key alive, so later alerts of the incident still find the survivor.
   if (open && open.id !== found.id) await tx.update(cases).set({ lastAlertAt: new Date() }).where(eq(cases.id, found.id));

@@ -8,6 +8,7 @@ import { playbookRuns, playbooks } from "../db/schema";
 import { AppError } from "../errors";
 import { appendAudit } from "../audit/append";
 import { getPlaybook } from "./registry";
+import { invalidateIntakeConfig } from "../intake/config-cache";
 
 function registryInfo(id: string) {
   const p = getPlaybook(id);
@@ -64,6 +65,7 @@ export async function setPlaybookEnabled(tx: DbOrTx, user: { id: string }, raw: 
   if (!before) throw new AppError("NOT_FOUND", `playbook "${input.id}" does not exist`);
   if (before.enabled === input.enabled) return { id: input.id, enabled: input.enabled };
   await tx.update(playbooks).set({ enabled: input.enabled, updatedAt: new Date() }).where(eq(playbooks.id, input.id));
+  invalidateIntakeConfig();
   await appendAudit(tx, { actor: `user:${user.id}`, action: input.enabled ? "playbook.enable" : "playbook.disable", subject: `playbook:${input.id}`, data: { enabled: input.enabled } });
   return { id: input.id, enabled: input.enabled };
 }

@@ -6,6 +6,7 @@ import { playbooks } from "../db/schema";
 import { listPlaybooks } from "./registry";
 import { playbookSource } from "./playbook-source";
 import type { PlaybookTrigger } from "./define-playbook";
+import { invalidateIntakeConfig } from "../intake/config-cache";
 
 export function describeTrigger(trigger: PlaybookTrigger | undefined): Record<string, unknown> {
   if (!trigger) return { manual: true };
@@ -33,5 +34,6 @@ export async function syncPlaybooks(db: DbOrTx): Promise<number> {
         set: { title: p.title, description: p.description ?? "", versionHash, source, trigger: describeTrigger(p.trigger), updatedAt: sql`now()` },
       });
   }
+  invalidateIntakeConfig();
   return all.length;
 }

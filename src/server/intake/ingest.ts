@@ -15,6 +15,7 @@ import { oktaChallenge, verifyOktaAuthorization } from "./okta-auth";
 import { intakeMeter, type IntakeMeter } from "./rate-limit";
 import { readBodyLimited } from "./read-body";
 import { isNonceUsed, REPLAY_MESSAGE } from "./nonces";
+import { cachedConfig } from "./config-cache";
 import { findSourceBySlug } from "./sources";
 import { verifyBearer } from "./token-auth";
 
@@ -55,13 +56,26 @@ function isDataRejection(error: unknown): boolean {
   return false;
 }
 
-async function loadSource(db: Db, slug: string, meter: IntakeMeter) {
-  const source = await findSourceBySlug(db, slug);
-  if (!source) {
+type SourceRow = NonNullable<Awaited<ReturnType<typeof findSourceBySlug>>>;
+
+/** The source and its opened secret, cached for about a second (config-cache.ts). */
+async function loadSource(db: Db, slug: string, meter: IntakeMeter): Promise<{ source: SourceRow; secret: () => string }> {
+  const found = await cachedConfig(
+    db,
+    `source:${slug}`,
+    async () => {
+      const source = await findSourceBySlug(db, slug);
+      if (!source) return undefined;
+      let secret: string | undefined; // opened on first use, once per cached row
+      return { source, secret: () => (secret ??= open(source.secretCiphertext)) };
+    },
+    (v) => v !== undefined,
+  );
+  if (!found) {
     meter.countRejection("*", "unknown_source"); // one counter: unknown slugs are unbounded
     throw new Refusal("NOT_FOUND", `no alert source "${slug.slice(0, 64)}"`, "unknown_source");
   }
-  return source;
+  return found;
 }
 
 function unauthenticated(auth: string, reason: string, message?: string): Refusal {
@@ -76,9 +90,9 @@ export async function handleWebhook(db: Db, req: Request, slug: string, options:
   let authenticated = false;
   let sourceSlug = slug;
   try {
-    const source = await loadSource(db, slug, meter);
+    const { source, secret: openSecret } = await loadSource(db, slug, meter);
     sourceSlug = source.slug;
-    const secret = open(source.secretCiphertext);
+    const secret = openSecret();
     let nonce: { signature: string; expiresAt: Date } | undefined;
     if (source.auth === "hmac") {
       body = await readBodyLimited(req, maxBytes); // the signature covers the body
@@ -137,9 +151,9 @@ async function keepFailure(db: Db, req: Request, slug: string, statusCode: numbe
 export async function handleWebhookVerification(db: Db, req: Request, slug: string, options: WebhookOptions = {}): Promise<Response> {
   const meter = options.meter ?? intakeMeter(db);
   try {
-    const source = await loadSource(db, slug, meter);
+    const { source, secret } = await loadSource(db, slug, meter);
     if (source.auth !== "okta") return json(405, { error: "this webhook only accepts POST" }, { allow: "POST" });
-    if (!verifyOktaAuthorization(req, open(source.secretCiphertext))) throw unauthenticated("okta", "unauthenticated");
+    if (!verifyOktaAuthorization(req, secret())) throw unauthenticated("okta", "unauthenticated");
     const challenge = oktaChallenge(req);
     if (!challenge) return json(400, { error: "missing X-Okta-Verification-Challenge header" });
     return json(200, { verification: challenge });

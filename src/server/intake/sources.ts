@@ -10,6 +10,7 @@ import { seal } from "../secrets/envelope";
 import { appendAudit } from "../audit/append";
 import { SOURCE_PARSERS } from "../alerts/sources";
 import { parseGenericMapping } from "../alerts/sources/generic";
+import { invalidateIntakeConfig } from "./config-cache";
 
 export const SOURCE_AUTH_MODES = ["token", "hmac", "okta"] as const;
 
@@ -85,6 +86,7 @@ export async function updateSource(tx: DbOrTx, actor: string, raw: UpdateSourceI
   if (!current) throw new AppError("NOT_FOUND", `alert source ${id} not found`);
   checkMapping(changes.kind ?? current.kind, changes.mapping === undefined ? current.mapping : changes.mapping);
   await tx.update(alertSources).set({ ...changes, updatedAt: new Date() }).where(eq(alertSources.id, id));
+  invalidateIntakeConfig();
   await appendAudit(tx, { actor, action: "source.update", subject: `source:${id}`, data: { slug: current.slug, ...changes } });
   return { id, slug: current.slug };
 }
@@ -100,6 +102,7 @@ export async function rotateSourceSecret(tx: DbOrTx, actor: string, ref: { id?: 
     .where(where)
     .returning({ id: alertSources.id, slug: alertSources.slug, auth: alertSources.auth });
   if (!source) throw new AppError("NOT_FOUND", `alert source ${ref.slug ?? ref.id} not found`);
+  invalidateIntakeConfig();
   await appendAudit(tx, { actor, action: "source.rotate_secret", subject: `source:${source.id}`, data: { slug: source.slug } });
   return { ...source, secret };
 }
