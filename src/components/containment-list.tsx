@@ -7,6 +7,7 @@ import { useState } from "react";
 import { StatusBadge } from "@/components/badges";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
+import { Table, TableShell, TBody, Th, THead } from "@/components/table";
 
 /** "playbook:<runId>" -> "playbook run c3cb87f9"; "user:<id>" -> "user 1a2b3c4d". */
 const actorLabel = (actor: string) => actor.replace(/^(playbook|user):([0-9a-f]{8})[0-9a-f-]*$/, (_m, kind: string, id: string) => `${kind === "playbook" ? "playbook run" : "user"} ${id}`);
@@ -36,21 +37,21 @@ export function ContainmentList({ caseId, compact = false }: { caseId?: string; 
         </p>
       )}
       {!!list.data?.length && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+        <TableShell>
+          <Table>
+            <THead>
               <tr>
-                <th className="px-3 py-2 font-medium">Action</th>
-                <th className="px-3 py-2 font-medium">Target</th>
-                <th className="px-3 py-2 font-medium">Connection</th>
-                {!compact && <th className="px-3 py-2 font-medium">Case</th>}
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Since</th>
-                <th className="px-3 py-2 font-medium">Until</th>
-                <th className="px-3 py-2 font-medium"><span className="sr-only">Rollback</span></th>
+                <Th>Action</Th>
+                <Th>Target</Th>
+                <Th>Connection</Th>
+                {!compact && <Th>Case</Th>}
+                <Th>Status</Th>
+                <Th>Since</Th>
+                <Th>Until</Th>
+                <Th><span className="sr-only">Rollback</span></Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            </THead>
+            <TBody>
               {list.data.map((a) => (
                 <tr key={a.id} data-testid="containment-row" data-target={a.target} className="align-top">
                   <td className="px-3 py-2 font-medium">{a.action}</td>
@@ -78,9 +79,9 @@ export function ContainmentList({ caseId, compact = false }: { caseId?: string; 
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableShell>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { useListNavigation } from "@/components/keyboard/list-navigation";
-import { Tr } from "@/components/table";
+import { LoadMore, Table, TableShell, TBody, Th, THead, Tr } from "@/components/table";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
@@ -60,20 +60,20 @@ export function AlertList() {
         </div>
       )}
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm" data-testid="alert-table">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+        <TableShell footer={<LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()} />}>
+          <Table data-testid="alert-table">
+            <THead>
               <tr>
-                <th className="px-3 py-2 font-medium">Received</th>
-                <th className="px-3 py-2 font-medium">Alert</th>
-                <th className="px-3 py-2 font-medium">Source</th>
-                <th className="px-3 py-2 font-medium">Severity</th>
-                <th className="px-3 py-2 font-medium">Observables</th>
-                <th className="px-3 py-2 font-medium">Case</th>
-                <th className="px-3 py-2 font-medium" title="Times the same alert arrived again">Dupes</th>
+                <Th>Received</Th>
+                <Th>Alert</Th>
+                <Th>Source</Th>
+                <Th>Severity</Th>
+                <Th>Observables</Th>
+                <Th>Case</Th>
+                <Th title="Times the same alert arrived again">Dupes</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            </THead>
+            <TBody>
               {rows.map((a, i) => (
                 <Tr key={a.id} data-testid="alert-row" className="align-top" active={nav.active === i} onClick={() => nav.setActive(i)}>
                   <td className="whitespace-nowrap px-3 py-2 text-slate-500">
@@ -102,14 +102,9 @@ export function AlertList() {
                   <td className="px-3 py-2 tabular-nums" data-testid="alert-duplicates" title={a.duplicateCount > 0 ? `received ${a.duplicateCount + 1} times` : undefined}>{a.duplicateCount > 0 ? `×${a.duplicateCount + 1}` : ""}</td>
                 </Tr>
               ))}
-            </tbody>
-          </table>
-          {list.hasNextPage && (
-            <button type="button" onClick={() => list.fetchNextPage()} className="w-full border-t border-slate-100 py-2 text-sm text-slate-500 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/40">
-              {list.isFetchingNextPage ? "Loading…" : "Load more"}
-            </button>
-          )}
-        </div>
+            </TBody>
+          </Table>
+        </TableShell>
       )}
     </section>
   );

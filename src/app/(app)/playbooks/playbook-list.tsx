@@ -6,6 +6,7 @@ import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 import { EnabledToggle } from "./enabled-toggle";
 import { triggerText } from "./trigger-summary";
+import { Table, TableShell, TBody, Th, THead } from "@/components/table";
 
 export function PlaybookList({ isAdmin }: { isAdmin: boolean }) {
   const trpc = useTRPC();
@@ -20,19 +21,19 @@ export function PlaybookList({ isAdmin }: { isAdmin: boolean }) {
         </div>
       )}
       {list.data && list.data.length > 0 && (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm" data-testid="playbooks-table">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+        <TableShell>
+          <Table data-testid="playbooks-table">
+            <THead>
               <tr>
-                <th className="px-3 py-2 font-medium">Playbook</th>
-                <th className="px-3 py-2 font-medium">Trigger</th>
-                <th className="px-3 py-2 font-medium">Version</th>
-                <th className="px-3 py-2 font-medium">Runs (7 days)</th>
-                <th className="px-3 py-2 font-medium">Last run</th>
-                <th className="px-3 py-2 font-medium">Enabled</th>
+                <Th>Playbook</Th>
+                <Th>Trigger</Th>
+                <Th>Version</Th>
+                <Th>Runs (7 days)</Th>
+                <Th>Last run</Th>
+                <Th>Enabled</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            </THead>
+            <TBody>
               {list.data.map((p) => (
                 <tr key={p.id} data-testid="playbook-row" data-playbook={p.id}>
                   <td className="px-3 py-2">
@@ -49,9 +50,9 @@ export function PlaybookList({ isAdmin }: { isAdmin: boolean }) {
                   <td className="px-3 py-2"><EnabledToggle id={p.id} enabled={p.enabled} isAdmin={isAdmin} /></td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableShell>
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { useCallback, useState } from "react";
 import { StatusBadge } from "@/components/badges";
 import { Elapsed } from "@/components/duration";
 import { useListNavigation } from "@/components/keyboard/list-navigation";
-import { Tr } from "@/components/table";
+import { Table, TableShell, TBody, Th, THead, Tr } from "@/components/table";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
@@ -47,19 +47,19 @@ export function RunList() {
         </div>
       )}
       {runs.data && runs.data.length > 0 && (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm" data-testid="runs-table">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+        <TableShell>
+          <Table data-testid="runs-table">
+            <THead>
               <tr>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Playbook</th>
-                <th className="px-3 py-2 font-medium">Case</th>
-                <th className="px-3 py-2 font-medium">Started by</th>
-                <th className="px-3 py-2 font-medium">Created</th>
-                <th className="px-3 py-2 font-medium">Duration</th>
+                <Th>Status</Th>
+                <Th>Playbook</Th>
+                <Th>Case</Th>
+                <Th>Started by</Th>
+                <Th>Created</Th>
+                <Th>Duration</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            </THead>
+            <TBody>
               {runs.data.map((r, i) => (
                 <Tr key={r.id} data-testid="run-row" active={nav.active === i} onClick={() => nav.setActive(i)}>
                   <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
@@ -75,9 +75,9 @@ export function RunList() {
                   <td className="px-3 py-2 text-slate-500"><Elapsed start={r.startedAt} end={r.finishedAt} /></td>
                 </Tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableShell>
       )}
     </section>
   );

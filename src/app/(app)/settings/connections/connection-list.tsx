@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Time } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 import { ConnectionForm, type EditedConnection } from "./connection-form";
+import { Table, TableShell, TBody, Th, THead } from "@/components/table";
 
 const button = "rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
 
@@ -59,18 +60,18 @@ export function ConnectionList() {
         </div>
       )}
       {!!list.data?.length && (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+        <TableShell>
+          <Table>
+            <THead>
               <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Integration</th>
-                <th className="px-3 py-2 font-medium">State</th>
-                <th className="px-3 py-2 font-medium">Last test</th>
-                <th className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <Th>Name</Th>
+                <Th>Integration</Th>
+                <Th>State</Th>
+                <Th>Last test</Th>
+                <Th><span className="sr-only">Actions</span></Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            </THead>
+            <TBody>
               {list.data.map((c) => {
                 const testing = test.isPending && test.variables?.id === c.id;
                 const fresh = test.data && test.variables?.id === c.id ? test.data : null;
@@ -94,9 +95,9 @@ export function ConnectionList() {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableShell>
       )}
       {test.error && <p role="alert" className="text-sm text-red-500">Test failed to run: {test.error.message}</p>}
     </section>

@@ -8,6 +8,7 @@ import { Card, ErrorText, secondaryButtonClass } from "../ui";
 import { CreateSourceForm } from "./create-source-form";
 import { SecretCallout, type RevealedSecret } from "./secret-callout";
 import { SourceEditor, type SourceRow } from "./source-editor";
+import { Table, TableShell, TBody, Th, THead } from "@/components/table";
 
 const AUTH_LABEL: Record<string, string> = { token: "Bearer token", hmac: "HMAC signature", okta: "Okta event hook" };
 
@@ -37,20 +38,20 @@ export function SourceSettings() {
         </div>
       )}
       {sources.data && sources.data.length > 0 && (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm" data-testid="source-table">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+        <TableShell>
+          <Table data-testid="source-table">
+            <THead>
               <tr>
-                <th className="px-3 py-2 font-medium">Slug</th>
-                <th className="px-3 py-2 font-medium">Kind</th>
-                <th className="px-3 py-2 font-medium">Authentication</th>
-                <th className="px-3 py-2 font-medium">Rate limit</th>
-                <th className="px-3 py-2 font-medium">Secret</th>
-                <th className="px-3 py-2 font-medium">State</th>
-                <th className="px-3 py-2" />
+                <Th>Slug</Th>
+                <Th>Kind</Th>
+                <Th>Authentication</Th>
+                <Th>Rate limit</Th>
+                <Th>Secret</Th>
+                <Th>State</Th>
+                <Th />
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            </THead>
+            <TBody>
               {sources.data.map((s) => (
                 <Fragment key={s.id}>
                   <tr data-testid="source-row" data-slug={s.slug}>
@@ -86,9 +87,9 @@ export function SourceSettings() {
                   )}
                 </Fragment>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableShell>
       )}
     </div>
   );
